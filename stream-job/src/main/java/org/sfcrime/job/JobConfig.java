@@ -1,0 +1,41 @@
+package org.sfcrime.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The validated settings of one run of the job.
+ *
+ * @param maxOffsetsPerTrigger records per micro-batch at most; 0 = no bound
+ * @param trigger              processing-time trigger interval; ignored when {@code bounded}
+ * @param bounded              drain what the topic holds now, then stop (Trigger.AvailableNow)
+ * @param uiPort               Spark UI port; 0 = no UI
+ * @param checkpoint           checkpoint root (one folder per sink); null = a temporary folder
+ * @param kafkaOptions         options for the Kafka source and sink, keys with their "kafka." prefix
+ */
+public record JobConfig(
+        String bootstrapServers,
+        String topic,
+        String startingOffsets,
+        long maxOffsetsPerTrigger,
+        Path radioCodes,
+        Duration window,
+        Duration slide,
+        Duration watermark,
+        Duration trigger,
+        boolean bounded,
+        int shufflePartitions,
+        int uiPort,
+        Set<Sink> sinks,
+        int consoleRows,
+        String outputTopic,
+        Path checkpoint,
+        Map<String, String> kafkaOptions) {
+
+    public JobConfig {
+        sinks = Set.copyOf(sinks);
+        kafkaOptions = Map.copyOf(kafkaOptions);
+    }
+}

@@ -1,0 +1,83 @@
+package org.sfcrime.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The radio-code lookup: a JSON array of {"disposition_code": ..., "description": ...}.
+ * Read once on the driver, so a broken file is reported before any query starts.
+ */
+public final class RadioCodes {
+
+    public static final String CODE = "disposition_code";
+    public static final String DESCRIPTION = "description";
+
+    static final StructType SCHEMA = DataTypes.createStructType(List.of(
+            DataTypes.createStructField(CODE, DataTypes.StringType, false),
+            DataTypes.createStructField(DESCRIPTION, DataTypes.StringType, false)));
+
+    private final Map<String, String> descriptions;
+
+    private RadioCodes(Map<String, String> descriptions) {
+        this.descriptions = descriptions;
+    }
+
+    /** Reads and validates the lookup; the message of a failure names the file and the entry. */
+    public static RadioCodes read(Path file) throws InvalidLookupException {
+        JsonNode root;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidLookupException(file + ": no such radio-code file");
+            }
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new InvalidLookupException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isArray()) {
+            throw new InvalidLookupException(file + ": expected a JSON array of {\"" + CODE + "\", \"" + DESCRIPTION + "\"} objects");
+        }
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode entry = root.get(i);
+            JsonNode code = entry.get(CODE);
+            JsonNode description = entry.get(DESCRIPTION);
+            if (code == null || !code.isTextual() || code.asText().isEmpty() || description == null || !description.isTextual()) {
+                throw new InvalidLookupException(file + ": entry " + i + " needs string fields \"" + CODE + "\" and \"" + DESCRIPTION + "\"");
+            }
+            if (descriptions.putIfAbsent(code.asText(), description.asText()) != null) {
+                throw new InvalidLookupException(file + ": entry " + i + " repeats code \"" + code.asText() + "\"");
+            }
+        }
+        return new RadioCodes(descriptions);
+    }
+
+    public int size() {
+        return descriptions.size();
+    }
+
+    public Dataset<Row> toDataset(SparkSession spark) {
+        List<Row> rows = new ArrayList<>();
+        descriptions.forEach((code, description) -> rows.add(RowFactory.create(code, description)));
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** A radio-code file that cannot be used. */
+    public static final class InvalidLookupException extends Exception {
+        public InvalidLookupException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

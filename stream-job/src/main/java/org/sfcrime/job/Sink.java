@@ -1,0 +1,13 @@
+package org.sfcrime.job;
+
+/** Where the windowed counts go; several can run at once, each as its own query. */
+public enum Sink {
+    /** Prints the windows changed by each batch, largest counts first (update mode). */
+    CONSOLE,
+    /** Writes every changed window as a JSON row keyed by window, crime type and disposition (update mode). */
+    KAFKA;
+
+    public String queryName() {
+        return "counts-" + name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,49 @@
+package org.sfcrime.job;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parses the interval syntax Spark users write ("60 minutes", "1 hour", "30 s") into a Duration. */
+public final class SparkInterval implements ITypeConverter<Duration> {
+
+    private static final Pattern INTERVAL = Pattern.compile(
+            "(\\d+)\\s*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?)");
+
+    @Override
+    public Duration convert(String value) {
+        Matcher matcher = INTERVAL.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw new TypeConversionException("'" + value + "' is not an interval such as '60 minutes', '1 hour' or '30 seconds'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2);
+        if (unit.startsWith("ms") || unit.startsWith("milli")) {
+            return Duration.ofMillis(amount);
+        }
+        return switch (unit.charAt(0)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    /** The interval as Spark's window() and withWatermark() accept it, in its largest whole unit. */
+    public static String toSpark(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis != 0 && millis % 86_400_000 == 0) {
+            return millis / 86_400_000 + " days";
+        } else if (millis != 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + " hours";
+        } else if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + " minutes";
+        } else if (millis % 1000 == 0) {
+            return millis / 1000 + " seconds";
+        }
+        return millis + " milliseconds";
+    }
+}

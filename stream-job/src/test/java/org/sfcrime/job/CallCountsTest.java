@@ -1,0 +1,117 @@
+package org.sfcrime.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.sfcrime.testing.ProjectPaths;
+
+/** The job's parsing and counting, run by a real local Spark session on rows shaped like Kafka's. */
+class CallCountsTest {
+
+    private static final StructType KAFKA_ROW = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("topic", DataTypes.StringType, false),
+            DataTypes.createStructField("partition", DataTypes.IntegerType, false),
+            DataTypes.createStructField("offset", DataTypes.LongType, false),
+            DataTypes.createStructField("value", DataTypes.BinaryType, true)));
+
+    private final SparkSession spark = LocalSpark.get();
+
+    @Test
+    void rejectsMessagesThatCannotBeCountedWithTheirReasonAndOffset() {
+        Dataset<Row> parsed = CallEvents.parse(kafkaRows(List.of(
+                call("1", "Traffic Stop", "2018-12-31T10:05:00.000", "HAN"),
+                "not json at all",
+                "{\"original_crime_type_name\":\"Drugs\",\"call_date_time\":\"2018-12-31T10:05:00.000\"}",
+                "{\"crime_id\":\"2\",\"call_date_time\":\"2018-02-30T10:05:00.000\"}",
+                "{\"crime_id\":\"3\"}",
+                "[1,2,3]")));
+
+        Map<Long, String> reasons = new TreeMap<>();
+        for (Row row : parsed.filter("reject_reason is not null").collectAsList()) {
+            reasons.put(row.getAs("offset"), row.getAs(CallEvents.REJECT_REASON));
+        }
+
+        assertEquals(Map.of(
+                1L, "not a JSON object with call fields",
+                2L, "missing crime_id",
+                3L, "unparseable call_date_time (expected yyyy-MM-dd'T'HH:mm:ss.SSS)",
+                4L, "missing call_date_time",
+                5L, "not a JSON object with call fields"), reasons);
+        assertEquals(1, CallEvents.valid(parsed).count());
+    }
+
+    @Test
+    void countsPerHourCrimeTypeAndDispositionKeepingUnknownCodes() throws Exception {
+        Dataset<Row> counts = countsOf(List.of(
+                call("1", "Traffic Stop", "2018-12-31T10:00:00.000", "HAN"),
+                call("2", "Traffic Stop", "2018-12-31T10:59:00.000", "HAN"),
+                call("3", "Traffic Stop", "2018-12-31T11:00:00.000", "HAN"),
+                call("4", "Traffic Stop", "2018-12-31T10:30:00.000", "Not recorded"),
+                call("5", "Drugs", "2018-12-31T10:30:00.000", "Not recorded"),
+                call("6", "Drugs", "2018-12-31T10:31:00.000", "CIT"),
+                "garbage"), Duration.ofMinutes(60));
+
+        assertEquals(Map.of(
+                "2018-12-31 10:00:00|Traffic Stop|HAN|Handled", 2L,
+                "2018-12-31 11:00:00|Traffic Stop|HAN|Handled", 1L,
+                "2018-12-31 10:00:00|Traffic Stop|Not recorded|(no radio code)", 1L,
+                "2018-12-31 10:00:00|Drugs|Not recorded|(no radio code)", 1L,
+                "2018-12-31 10:00:00|Drugs|CIT|Cited", 1L), asMap(counts));
+    }
+
+    @Test
+    void slidingWindowsCountACallInEveryWindowThatHoldsIt() throws Exception {
+        Dataset<Row> counts = countsOf(List.of(
+                call("1", "Drugs", "2018-12-31T10:40:00.000", "ARR")), Duration.ofMinutes(30));
+
+        assertEquals(Map.of(
+                "2018-12-31 10:00:00|Drugs|ARR|Arrest", 1L,
+                "2018-12-31 10:30:00|Drugs|ARR|Arrest", 1L), asMap(counts));
+    }
+
+    private Dataset<Row> countsOf(List<String> messages, Duration slide) throws Exception {
+        RadioCodes codes = RadioCodes.read(ProjectPaths.radioCodes());
+        return CallCounts.windowedCounts(CallEvents.valid(CallEvents.parse(kafkaRows(messages))), codes.toDataset(spark),
+                Duration.ofMinutes(60), slide, Duration.ofMinutes(30));
+    }
+
+    private Dataset<Row> kafkaRows(List<String> values) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(RowFactory.create("calls", 0, (long) i, values.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        return spark.createDataFrame(rows, KAFKA_ROW);
+    }
+
+    private static Map<String, Long> asMap(Dataset<Row> counts) {
+        Map<String, Long> map = new TreeMap<>();
+        for (Row row : counts.collectAsList()) {
+            String key = row.getAs(CallCounts.WINDOW_START).toString().replace(".0", "") + "|" + row.getAs(CallCounts.CRIME_TYPE)
+                    + "|" + row.getAs(CallCounts.DISPOSITION) + "|" + row.getAs(CallCounts.DESCRIPTION);
+            map.merge(key, row.<Long>getAs(CallCounts.COUNT), Long::sum);
+        }
+        return map;
+    }
+
+    private static String call(String crimeId, String type, String callDateTime, String disposition) {
+        String day = callDateTime.substring(0, 10) + "T00:00:00.000";
+        return "{\"crime_id\":\"" + crimeId + "\",\"original_crime_type_name\":\"" + type + "\",\"report_date\":\"" + day
+                + "\",\"call_date\":\"" + day + "\",\"offense_date\":\"" + day + "\",\"call_time\":\"" + callDateTime.substring(11, 16)
+                + "\",\"call_date_time\":\"" + callDateTime + "\",\"disposition\":\"" + disposition
+                + "\",\"address\":\"800 Block Of Market St\",\"city\":\"San Francisco\",\"state\":\"CA\",\"agency_id\":\"1\""
+                + ",\"address_type\":\"Premise Address\",\"common_location\":\"\"}";
+    }
+
+}
