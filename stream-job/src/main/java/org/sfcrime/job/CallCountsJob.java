@@ -48,8 +48,8 @@ public final class CallCountsJob {
         this.out = out;
     }
 
-    /** The windowed counts as a streaming Dataset, with per-batch received/rejected metrics. */
-    public Dataset<Row> windowedCounts() {
+    /** Calls parsed from the topic, rejected ones included, with per-batch received/rejected metrics. */
+    private Dataset<Row> parsedCalls() {
         DataStreamReader reader = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", config.bootstrapServers())
                 .option("subscribe", config.topic())
@@ -59,31 +59,60 @@ public final class CallCountsJob {
         if (config.maxOffsetsPerTrigger() > 0) {
             reader = reader.option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger());
         }
-        Dataset<Row> parsed = CallEvents.parse(reader.load())
-                .observe(BatchProgressPrinter.CALL_METRICS,
+        return CallEvents.parse(reader.load())
+                .observe(BatchMetrics.CALL_METRICS,
                         count(lit(1)).as("received"),
                         count(when(col(CallEvents.REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
-        return CallCounts.windowedCounts(CallEvents.valid(parsed), radioCodes.toDataset(spark),
-                config.window(), config.slide(), config.watermark());
     }
 
-    /** Starts one query per configured sink. */
+    /** Starts one query per configured sink, plus one for the rejects when they are written. */
     public List<StreamingQuery> start() throws TimeoutException {
-        Dataset<Row> counts = windowedCounts();
+        Dataset<Row> parsed = parsedCalls();
+        Dataset<Row> counts = CallCounts.windowedCounts(CallEvents.valid(parsed), radioCodes.toDataset(spark),
+                config.window(), config.slide(), config.watermark());
         List<StreamingQuery> queries = new ArrayList<>();
         for (Sink sink : config.sinks()) {
             DataStreamWriter<Row> writer = switch (sink) {
-                case CONSOLE -> consoleWriter(counts);
-                case KAFKA -> kafkaWriter(counts);
+                case CONSOLE -> consoleWriter(counts).outputMode(OutputMode.Update());
+                case KAFKA -> kafkaWriter(counts).outputMode(OutputMode.Update());
+                case FILES -> filesWriter(counts).outputMode(OutputMode.Append());
             };
-            queries.add(writer
-                    .queryName(sink.queryName())
-                    .outputMode(OutputMode.Update())
-                    .option("checkpointLocation", checkpointRoot.resolve(sink.queryName()).toString())
-                    .trigger(config.bounded() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.trigger().toMillis()))
-                    .start());
+            queries.add(startQuery(writer, sink.queryName()));
+        }
+        if (config.rejectsDir() != null) {
+            queries.add(startQuery(rejectsWriter(parsed), "rejects"));
         }
         return queries;
+    }
+
+    private StreamingQuery startQuery(DataStreamWriter<Row> writer, String name) throws TimeoutException {
+        return writer
+                .queryName(name)
+                .option("checkpointLocation", checkpointRoot.resolve(name).toString())
+                .trigger(config.bounded() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.trigger().toMillis()))
+                .start();
+    }
+
+    /**
+     * Final windows only: in append mode Spark emits a window once the watermark has passed its
+     * end, and its file sink commits each batch's files atomically in _spark_metadata, so a
+     * restart from the checkpoint writes no window twice (read the folder with Spark to honour that log).
+     */
+    private DataStreamWriter<Row> filesWriter(Dataset<Row> counts) {
+        String format = config.outputFormat().name().toLowerCase(java.util.Locale.ROOT);
+        return counts.writeStream().format(format)
+                .option("path", config.outputDir().toString())
+                .option("timestampFormat", CallRecordFormat.TIMESTAMP_PATTERN);
+    }
+
+    /** Every message that is not a valid call, with where it came from and why. */
+    private DataStreamWriter<Row> rejectsWriter(Dataset<Row> parsed) {
+        return parsed.filter(col(CallEvents.REJECT_REASON).isNotNull())
+                .select(col("topic"), col("partition"), col("offset"), col(CallEvents.REJECT_REASON).as("reason"),
+                        col("raw_value"))
+                .writeStream().format("json")
+                .option("path", config.rejectsDir().toString())
+                .outputMode(OutputMode.Append());
     }
 
     /** Each batch's changed windows, largest counts first; the batch is cached because it is read twice. */

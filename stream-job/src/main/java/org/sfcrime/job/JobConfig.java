@@ -13,6 +13,9 @@ import java.util.Set;
  * @param bounded              drain what the topic holds now, then stop (Trigger.AvailableNow)
  * @param uiPort               Spark UI port; 0 = no UI
  * @param checkpoint           checkpoint root (one folder per sink); null = a temporary folder
+ * @param outputDir            folder of the files sink
+ * @param rejectsDir           folder receiving rejected messages as JSON lines; null = not written
+ * @param metricsFile          file receiving one JSON line per batch; null = not written
  * @param kafkaOptions         options for the Kafka source and sink, keys with their "kafka." prefix
  */
 public record JobConfig(
@@ -32,7 +35,14 @@ public record JobConfig(
         int consoleRows,
         String outputTopic,
         Path checkpoint,
+        Path outputDir,
+        OutputFormat outputFormat,
+        Path rejectsDir,
+        Path metricsFile,
         Map<String, String> kafkaOptions) {
+
+    /** File format of the files sink. */
+    public enum OutputFormat { JSON, PARQUET }
 
     public JobConfig {
         sinks = Set.copyOf(sinks);

@@ -5,7 +5,9 @@ public enum Sink {
     /** Prints the windows changed by each batch, largest counts first (update mode). */
     CONSOLE,
     /** Writes every changed window as a JSON row keyed by window, crime type and disposition (update mode). */
-    KAFKA;
+    KAFKA,
+    /** Writes each window once, when the watermark has passed its end, as JSON lines or Parquet (append mode, exactly once). */
+    FILES;
 
     public String queryName() {
         return "counts-" + name().toLowerCase(java.util.Locale.ROOT);

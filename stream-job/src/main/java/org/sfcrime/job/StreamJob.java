@@ -110,6 +110,20 @@ public final class StreamJob implements Callable<Integer> {
             description = "Checkpoint folder; a restart resumes from it. Empty = temporary, deleted at exit (default: ${DEFAULT-VALUE}).")
     private String checkpoint;
 
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Folder of the files sink (default: ${DEFAULT-VALUE}).")
+    private Path outputDir;
+
+    @Option(names = "--output-format", paramLabel = "json|parquet", description = "Format of the files sink (default: ${DEFAULT-VALUE}).")
+    private String outputFormat;
+
+    @Option(names = "--rejects-dir", paramLabel = "DIR",
+            description = "Folder receiving rejected messages as JSON lines; empty = count only (default: ${DEFAULT-VALUE}).")
+    private String rejectsDir;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "File receiving one JSON line per batch; empty = none (default: ${DEFAULT-VALUE}).")
+    private String metricsFile;
+
     @Option(names = "--kafka-option", paramLabel = "KEY=VALUE",
             description = "Kafka client setting for the source and sink, e.g. security.protocol=SSL (repeatable; values are never printed).")
     private Map<String, String> kafkaOptionFlags = new LinkedHashMap<>();
@@ -176,12 +190,14 @@ public final class StreamJob implements Callable<Integer> {
         Path checkpointRoot = config.checkpoint() != null ? config.checkpoint() : Files.createTempDirectory("sf-crime-checkpoint-");
         SparkSession spark = SparkSessions.create(config);
         spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
-        spark.streams().addListener(new BatchProgressPrinter(err));
+        BatchProgressListener progress = new BatchProgressListener(err, config.metricsFile());
+        spark.streams().addListener(progress);
         try {
             List<StreamingQuery> queries = new CallCountsJob(spark, config, codes, checkpointRoot, System.out).start();
             return awaitAll(spark, queries, config.bounded(), err);
         } finally {
             spark.stop();
+            progress.close();
             if (config.checkpoint() == null) {
                 deleteRecursively(checkpointRoot);
             }
@@ -232,15 +248,25 @@ public final class StreamJob implements Callable<Integer> {
             try {
                 sinkSet.add(Sink.valueOf(name.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw usage("--sinks: unknown sink '" + name + "' (valid: console, kafka)");
+                throw usage("--sinks: unknown sink '" + name + "' (valid: console, kafka, files)");
             }
+        }
+        JobConfig.OutputFormat format;
+        try {
+            format = JobConfig.OutputFormat.valueOf(outputFormat.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw usage("--output-format must be json or parquet, not '" + outputFormat + "'");
         }
         Map<String, String> kafkaOptions = new LinkedHashMap<>(settings.kafkaOptions());
         kafkaOptionFlags.forEach((key, value) -> kafkaOptions.put(JobSettings.KAFKA_PREFIX + key, value));
-        Path checkpointDir = checkpoint == null || checkpoint.isBlank() ? null : Path.of(checkpoint);
         return new JobConfig(bootstrapServers, topic, startingOffsets, maxOffsetsPerTrigger, radioCodes, window, slide,
-                watermark, trigger, bounded, shufflePartitions, uiPort, sinkSet, consoleRows, outputTopic, checkpointDir,
-                kafkaOptions);
+                watermark, trigger, bounded, shufflePartitions, uiPort, sinkSet, consoleRows, outputTopic, optionalPath(checkpoint),
+                outputDir, format, optionalPath(rejectsDir), optionalPath(metricsFile), kafkaOptions);
+    }
+
+    /** Empty means "not set" in the settings file, where a key cannot be left out of the shipped defaults. */
+    private static Path optionalPath(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value.trim());
     }
 
     private void requirePositive(String option, Duration value) {
@@ -262,7 +288,11 @@ public final class StreamJob implements Callable<Integer> {
                 + ", watermark " + SparkInterval.toSpark(config.watermark()));
         lines.add("trigger       " + (config.bounded() ? "bounded (available now)" : "every " + SparkInterval.toSpark(config.trigger())));
         lines.add("sinks         " + config.sinks().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(", "))
-                + (config.sinks().contains(Sink.KAFKA) ? " (output topic " + config.outputTopic() + ")" : ""));
+                + (config.sinks().contains(Sink.KAFKA) ? ", output topic " + config.outputTopic() : "")
+                + (config.sinks().contains(Sink.FILES) ? ", output " + config.outputDir() + " ("
+                        + config.outputFormat().name().toLowerCase(Locale.ROOT) + ")" : ""));
+        lines.add("rejects       " + (config.rejectsDir() == null ? "counted only" : "counted and written to " + config.rejectsDir()));
+        lines.add("metrics       " + (config.metricsFile() == null ? "progress line only" : "progress line and " + config.metricsFile()));
         lines.add("checkpoint    " + (config.checkpoint() == null ? "temporary (each run starts from starting-offsets)" : config.checkpoint()));
         lines.add("spark         shuffle partitions " + config.shufflePartitions() + ", UI "
                 + (config.uiPort() == 0 ? "off" : "http://localhost:" + config.uiPort()));

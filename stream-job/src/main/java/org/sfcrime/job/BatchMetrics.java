@@ -1,0 +1,57 @@
+package org.sfcrime.job;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/**
+ * What one micro-batch did, taken from Spark's progress report: the figures the console line,
+ * the metrics file, the benchmarks and the tuning study use.
+ *
+ * @param durationMs   Spark's duration parts (triggerExecution, addBatch, queryPlanning, ...), in ms
+ * @param watermark    the event-time watermark after the batch, wall-clock, or "-" before the first
+ * @param stateRows    rows held in state by all stateful operators
+ * @param droppedLate  rows dropped because they were older than the watermark
+ * @param rejected     messages that were not valid calls (never counted in a window)
+ */
+public record BatchMetrics(String query, long batchId, String timestamp, long numInputRows, double inputRowsPerSecond,
+                           double processedRowsPerSecond, Map<String, Long> durationMs, String watermark, long stateRows,
+                           long droppedLate, long rejected) {
+
+    /** Name of the observed metrics that count received and rejected messages per batch. */
+    public static final String CALL_METRICS = "calls";
+
+    public static BatchMetrics of(StreamingQueryProgress progress) {
+        long stateRows = 0;
+        long droppedLate = 0;
+        for (StateOperatorProgress operator : progress.stateOperators()) {
+            stateRows += operator.numRowsTotal();
+            droppedLate += operator.numRowsDroppedByWatermark();
+        }
+        Row calls = progress.observedMetrics().get(CALL_METRICS);
+        long rejected = calls == null ? 0 : calls.<Long>getAs("rejected");
+        // Timestamps are wall-clock values read in UTC, so Spark's trailing Z would be misleading.
+        String watermark = progress.eventTime().getOrDefault("watermark", "-").replace("Z", "");
+        if (watermark.startsWith("1970-01-01T00:00:00")) {
+            watermark = "-"; // Spark starts the watermark at epoch 0: none yet
+        }
+        return new BatchMetrics(progress.name(), progress.batchId(), progress.timestamp(), progress.numInputRows(),
+                finite(progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()),
+                new LinkedHashMap<>(progress.durationMs()), watermark, stateRows, droppedLate, rejected);
+    }
+
+    /** The concise line printed per batch. */
+    public String line() {
+        return String.format(Locale.ROOT,
+                "[%s] batch %d: %d rows, %.1f rows/s in, %.1f rows/s processed, %d ms, watermark %s, state %d rows, %d late dropped, %d rejected",
+                query, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
+                durationMs.getOrDefault("triggerExecution", 0L), watermark, stateRows, droppedLate, rejected);
+    }
+
+    private static double finite(double value) {
+        return Double.isFinite(value) ? value : 0.0;
+    }
+}
