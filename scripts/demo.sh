@@ -41,7 +41,7 @@ for _ in $(seq 1 60); do   # deletion is asynchronous: wait until the name is fr
 done
 
 info "1/3 replaying $(basename "$input") into $topic (event-time order)"
-java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "$topic" "$input"
+java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "$topic" --input "$input"
 
 info "2/3 verifying delivery: every record in the file exactly once in the topic"
 java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input"

@@ -46,7 +46,7 @@ class PipelineIT {
         broker.createTopic(topic, 3);
 
         CommandResult replay = Commands.run(CLI_TIMEOUT, Commands.javaJar(ProjectPaths.resolve("producer/target/producer.jar"),
-                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, sample.toString()));
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--input", sample.toString()));
         assertEquals(0, replay.exitCode(), replay.describe());
 
         CommandResult verify = Commands.run(CLI_TIMEOUT, Commands.javaJar(ProjectPaths.resolve("consumer/target/consumer.jar"),

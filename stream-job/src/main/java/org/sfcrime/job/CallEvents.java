@@ -2,6 +2,7 @@ package org.sfcrime.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.json_object_keys;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.try_to_timestamp;
 import static org.apache.spark.sql.functions.when;
@@ -59,15 +60,17 @@ public final class CallEvents {
         return parsed.filter(col(REJECT_REASON).isNull());
     }
 
+    /**
+     * Reads only crime_id and call_date_time of a valid call, so that Spark can prune the other
+     * fields out of the JSON parsing where the counts do not need them; json_object_keys (a second
+     * parse) runs only for the rare message that lacks a crime_id.
+     */
     private static Column rejectReason(Column eventTime) {
-        Column noField = lit(true);
-        for (String field : CallRecordFormat.FIELDS) {
-            noField = noField.and(col("call." + field).isNull());
-        }
         Column crimeId = col("call." + CallRecordFormat.CRIME_ID);
         Column callDateTime = col("call." + CallRecordFormat.CALL_DATE_TIME);
-        return when(col("call").isNull().or(noField), lit("not a JSON object with call fields"))
-                .when(crimeId.isNull().or(crimeId.equalTo("")), lit("missing " + CallRecordFormat.CRIME_ID))
+        Column missingCrimeId = col("call").isNull().or(crimeId.isNull()).or(crimeId.equalTo(""));
+        return when(missingCrimeId.and(json_object_keys(col("raw_value")).isNull()), lit("not a JSON object"))
+                .when(missingCrimeId, lit("missing " + CallRecordFormat.CRIME_ID))
                 .when(callDateTime.isNull(), lit("missing " + CallRecordFormat.CALL_DATE_TIME))
                 .when(eventTime.isNull(), lit("unparseable " + CallRecordFormat.CALL_DATE_TIME
                         + " (expected " + CallRecordFormat.TIMESTAMP_PATTERN + ")"));

@@ -44,11 +44,11 @@ class CallCountsTest {
         }
 
         assertEquals(Map.of(
-                1L, "not a JSON object with call fields",
+                1L, "not a JSON object",
                 2L, "missing crime_id",
                 3L, "unparseable call_date_time (expected yyyy-MM-dd'T'HH:mm:ss.SSS)",
                 4L, "missing call_date_time",
-                5L, "not a JSON object with call fields"), reasons);
+                5L, "not a JSON object"), reasons);
         assertEquals(1, CallEvents.valid(parsed).count());
     }
 
