@@ -1,0 +1,122 @@
+package org.sfcrime.consumer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The Kafka consumer settings of one run, layered once in this order (later wins): the jar's
+ * {@code consumer.properties} (a copy of config/consumer.properties) &lt; {@code --consumer-config
+ * FILE} &lt; {@code --consumer-property k=v} &lt; the command's own flags.
+ *
+ * <p>Values of keys that look secret are never shown: see {@link #isSecret(String)}.
+ *
+ * @param values every setting, by key (sorted, unmodifiable)
+ */
+public record ClientProperties(Map<String, String> values) {
+
+    /** Classpath resource holding the built-in defaults. */
+    static final String DEFAULTS_RESOURCE = "/consumer.properties";
+
+    /** What a secret value is shown as. */
+    public static final String HIDDEN = "[hidden]";
+
+    /** Substrings of a key (lower case) that mark its value as secret. */
+    private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "jaas", "token");
+
+    public ClientProperties {
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** The shipped defaults from the classpath. */
+    static ClientProperties builtInDefaults() {
+        try (InputStream in = ClientProperties.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the jar (a packaging error)");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return new ClientProperties(toMap(properties));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE + " from the jar", e);
+        }
+    }
+
+    /** These settings overlaid by a properties file ({@code --consumer-config}). */
+    ClientProperties withFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure("cannot read consumer config " + file + ": no such file");
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read consumer config " + file + ": " + e.getMessage());
+        }
+        return withAll(toMap(properties));
+    }
+
+    /** These settings overlaid by {@code overrides} (later layers win). */
+    ClientProperties withAll(Map<String, String> overrides) {
+        Map<String, String> merged = new TreeMap<>(values);
+        merged.putAll(overrides);
+        return new ClientProperties(merged);
+    }
+
+    ClientProperties with(String key, String value) {
+        return withAll(Map.of(key, value));
+    }
+
+    ClientProperties without(String key) {
+        Map<String, String> remaining = new TreeMap<>(values);
+        remaining.remove(key);
+        return new ClientProperties(remaining);
+    }
+
+    /** The value of {@code key}, or null when it is not set. */
+    String get(String key) {
+        return values.get(key);
+    }
+
+    Properties toProperties() {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    /** True when the key names a credential (password, secret, JAAS config, token). */
+    static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
+    }
+
+    /** One {@code key=value} line per setting, secret values shown as {@value #HIDDEN}. */
+    String describe() {
+        return values.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + (isSecret(entry.getKey()) ? HIDDEN : entry.getValue()))
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private static Map<String, String> toMap(Properties properties) {
+        Map<String, String> map = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            map.put(key, properties.getProperty(key).trim());
+        }
+        return map;
+    }
+}

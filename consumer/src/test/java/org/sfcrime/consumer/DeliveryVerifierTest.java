@@ -1,0 +1,281 @@
+package org.sfcrime.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.junit.jupiter.api.Test;
+import org.sfcrime.record.CallRecord;
+
+/** The verifier's multiset comparison, driven by a MockConsumer. */
+class DeliveryVerifierTest {
+
+    private static final int CALLS = 30;
+    private final List<CallRecord> calls = CallFixtures.calls(CALLS);
+
+    /** Every call once, call i on partition i % 3: each partition in event-time order. */
+    private MockTopic exactTopic() {
+        MockTopic topic = new MockTopic(3);
+        for (int i = 0; i < CALLS; i++) {
+            topic.add(i % 3, calls.get(i));
+        }
+        return topic;
+    }
+
+    private ExpectedCalls expected(List<CallRecord> records) {
+        ExpectedCalls expected = new ExpectedCalls("calls.json");
+        for (int i = 0; i < records.size(); i++) {
+            expected.add(records.get(i), i);
+        }
+        return expected;
+    }
+
+    private DeliveryReport verify(MockTopic topic, ExpectedCalls expected, boolean checkOrder) {
+        MockConsumer<byte[], byte[]> consumer = topic.consumer();
+        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", checkOrder, ReportFormat.TEXT,
+                Duration.ofSeconds(10));
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        return new DeliveryVerifier(consumer, settings, progress)
+                .verify(expected, topic.topicPartitions(), Deadline.after(settings.timeout()));
+    }
+
+    /** Every count of the report by its JSON name, for one exact assertion. */
+    private static Map<String, Long> counts(DeliveryReport report) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("expected", report.totals().expected());
+        counts.put("consumed", report.totals().consumed());
+        counts.put("delivered", report.totals().delivered());
+        for (Discrepancy discrepancy : Discrepancy.values()) {
+            counts.put(discrepancy.key(), report.count(discrepancy));
+        }
+        return counts;
+    }
+
+    private static Map<String, Long> counts(long expected, long consumed, long delivered, long missing,
+                                            long duplicated, long unexpected, long unparseable, long wrongKey,
+                                            long outOfOrder, long skippedInFile) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("expected", expected);
+        counts.put("consumed", consumed);
+        counts.put("delivered", delivered);
+        counts.put("missing", missing);
+        counts.put("duplicated", duplicated);
+        counts.put("unexpected", unexpected);
+        counts.put("unparseable", unparseable);
+        counts.put("wrong_key", wrongKey);
+        counts.put("out_of_order", outOfOrder);
+        counts.put("skipped_in_file", skippedInFile);
+        return counts;
+    }
+
+    private static List<Example> examples(DeliveryReport report, Discrepancy discrepancy) {
+        return report.discrepancies().get(discrepancy).examples();
+    }
+
+    @Test
+    void exactDeliveryHasNoDiscrepanciesAndCountsEveryPartition() {
+        DeliveryReport report = verify(exactTopic(), expected(calls), true);
+
+        assertTrue(report.exact());
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(List.of(new PartitionCount(0, 0, 10, 10), new PartitionCount(1, 0, 10, 10),
+                new PartitionCount(2, 0, 10, 10)), report.partitions());
+    }
+
+    @Test
+    void reportsMissingRecordWithItsFileIndexAndCrimeId() {
+        MockTopic topic = new MockTopic(3);
+        for (int i = 0; i < CALLS; i++) {
+            if (i != 7) {
+                topic.add(i % 3, calls.get(i));
+            }
+        }
+
+        DeliveryReport report = verify(topic, expected(calls), false);
+
+        assertFalse(report.exact());
+        assertEquals(counts(30, 29, 29, 1, 0, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(List.of(Example.inFile(7, "182751014", null)), examples(report, Discrepancy.MISSING));
+    }
+
+    @Test
+    void reportsExtraCopyAsDuplicatedWithItsPartitionAndOffset() {
+        // Call 4 is at partition 1 offset 1; the copy read later is the extra one.
+        DeliveryReport report = verify(exactTopic().add(1, calls.get(4)), expected(calls), false);
+
+        assertFalse(report.exact());
+        assertEquals(counts(30, 31, 30, 0, 1, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(List.of(Example.inTopic(1, 10, "182751011", "extra copy of file index 4")),
+                examples(report, Discrepancy.DUPLICATED));
+    }
+
+    @Test
+    void reportsValidCallNotInFileAsUnexpected() {
+        CallRecord foreign = CallFixtures.call(500);
+        DeliveryReport report = verify(exactTopic().add(1, foreign), expected(calls), false);
+
+        assertEquals(counts(30, 31, 30, 0, 0, 1, 0, 0, 0, 0), counts(report));
+        assertEquals(List.of(Example.inTopic(1, 10, "182751507", "not in the file")),
+                examples(report, Discrepancy.UNEXPECTED));
+    }
+
+    @Test
+    void reportsNonJsonAndInvalidCallsAsUnparseableWithTheReason() {
+        MockTopic topic = exactTopic()
+                .add(0, "k", "this is not JSON")
+                .add(0, "k", "{\"crime_id\":\"1\",\"call_date_time\":\"2018-02-30T00:00:00.000\"}")
+                .add(0, (byte[]) null, (byte[]) null);
+
+        DeliveryReport report = verify(topic, expected(calls), false);
+
+        assertEquals(counts(30, 33, 30, 0, 0, 0, 3, 0, 0, 0), counts(report));
+        List<Example> examples = examples(report, Discrepancy.UNPARSEABLE);
+        assertEquals(Example.inTopic(0, 10, null, "not JSON"), examples.get(0));
+        assertEquals(Example.inTopic(0, 11, null,
+                "unparseable call_date_time '2018-02-30T00:00:00.000' (expected yyyy-MM-dd'T'HH:mm:ss.SSS)"), examples.get(1));
+        assertEquals(Example.inTopic(0, 12, null, "null value"), examples.get(2));
+    }
+
+    @Test
+    void reportsKeyThatIsNotTheCrimeIdAsWrongKeyWhileStillDelivered() {
+        MockTopic topic = new MockTopic(3);
+        for (int i = 0; i < CALLS; i++) {
+            topic.add(i % 3, i == 5 ? "999".getBytes(StandardCharsets.UTF_8) : calls.get(i).key(), calls.get(i).json());
+        }
+
+        DeliveryReport report = verify(topic, expected(calls), false);
+
+        assertFalse(report.exact());
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 1, 0, 0), counts(report));
+        assertEquals(List.of(Example.inTopic(2, 1, "182751012", "key '999'")), examples(report, Discrepancy.WRONG_KEY));
+    }
+
+    @Test
+    void reportsCallDateTimeGoingBackWithinAPartitionOnlyWhenOrderIsChecked() {
+        MockTopic topic = new MockTopic(3);
+        for (int i = 0; i < CALLS; i++) {
+            // calls 9 and 12 swap places on partition 0 (offsets 3 and 4)
+            int index = i == 9 ? 12 : i == 12 ? 9 : i;
+            topic.add(i % 3, calls.get(index));
+        }
+
+        DeliveryReport checked = verify(topic, expected(calls), true);
+        DeliveryReport unchecked = verify(topic, expected(calls), false);
+
+        assertFalse(checked.exact());
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 1, 0), counts(checked));
+        assertEquals(List.of(Example.inTopic(0, 4, null,
+                        "call_date_time 2018-10-02T09:20:00.000 after 2018-10-02T09:23:00.000 at offset 3")),
+                examples(checked, Discrepancy.OUT_OF_ORDER));
+        assertTrue(unchecked.exact());
+    }
+
+    @Test
+    void countsSameRecordWithOtherSpacingAsDelivered() throws Exception {
+        MockTopic topic = new MockTopic(3);
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < CALLS; i++) {
+            JsonNode tree = mapper.readTree(calls.get(i).json());
+            byte[] value = i == 3 ? mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree) : calls.get(i).json();
+            topic.add(i % 3, calls.get(i).key(), value);
+        }
+
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 0), counts(verify(topic, expected(calls), true)));
+    }
+
+    @Test
+    void treatsIdenticalRecordsInTheFileAsAMultiset() {
+        List<CallRecord> withRepeat = new java.util.ArrayList<>(calls);
+        withRepeat.add(calls.get(2)); // the same record twice in the file: two copies expected
+
+        DeliveryReport oneCopy = verify(exactTopic(), expected(withRepeat), false);
+        DeliveryReport twoCopies = verify(exactTopic().add(2, calls.get(2)), expected(withRepeat), false);
+
+        assertEquals(counts(31, 30, 30, 1, 0, 0, 0, 0, 0, 0), counts(oneCopy));
+        assertEquals(List.of(Example.inFile(2, "182751009", "1 of 2 copies missing")), examples(oneCopy, Discrepancy.MISSING));
+        assertTrue(twoCopies.exact());
+    }
+
+    @Test
+    void countsInvalidFileRecordsAsSkippedWithoutBreakingDelivery() {
+        ExpectedCalls expected = expected(calls);
+        expected.skip(30, "missing crime_id");
+
+        DeliveryReport report = verify(exactTopic(), expected, false);
+
+        assertTrue(report.exact());
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 1), counts(report));
+        assertEquals(List.of(Example.inFile(30, null, "missing crime_id")), examples(report, Discrepancy.SKIPPED_IN_FILE));
+    }
+
+    @Test
+    void keepsAtMostTenExamplesButCountsAll() {
+        DeliveryReport report = verify(new MockTopic(3), expected(calls), false);
+
+        assertEquals(counts(30, 0, 0, 30, 0, 0, 0, 0, 0, 0), counts(report));
+        List<Example> missing = examples(report, Discrepancy.MISSING);
+        assertEquals(10, missing.size());
+        assertEquals(Example.inFile(0, "182751007", null), missing.get(0));
+        assertEquals(Example.inFile(9, "182751016", null), missing.get(9));
+    }
+
+    @Test
+    void readsOnlyUpToTheEndOffsetsTakenAtStart() {
+        MockTopic topic = exactTopic();
+        MockConsumer<byte[], byte[]> consumer = topic.consumer();
+        // A message produced after the start (offset 10 >= end offset 10) must not be counted.
+        consumer.schedulePollTask(() -> consumer.addRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
+                MockTopic.NAME, 0, 10, "x".getBytes(StandardCharsets.UTF_8), "late".getBytes(StandardCharsets.UTF_8))));
+        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
+                Duration.ofSeconds(10));
+
+        DeliveryReport report = new DeliveryVerifier(consumer, settings, new PrintStream(new ByteArrayOutputStream()))
+                .verify(expected(calls), topic.topicPartitions(), Deadline.after(settings.timeout()));
+
+        assertTrue(report.exact());
+        assertEquals(30, report.totals().consumed());
+    }
+
+    @Test
+    void failsWithPositionsWhenTheDeadlineExpiresBeforeTheEndOffsets() {
+        MockTopic topic = exactTopic();
+        MockConsumer<byte[], byte[]> consumer = topic.consumer();
+        consumer.updateEndOffsets(Map.of(topic.topicPartitions().get(1), 15L)); // 5 messages never arrive
+        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
+                Duration.ofMillis(300));
+        DeliveryVerifier verifier = new DeliveryVerifier(consumer, settings, new PrintStream(new ByteArrayOutputStream()));
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () ->
+                verifier.verify(expected(calls), topic.topicPartitions(), Deadline.after(settings.timeout())));
+
+        assertEquals("verify timed out after 0.3 s having read 30 of 35 messages (partition 1 read 10 of 15); "
+                + "raise --timeout-ms or check the broker", failure.getMessage());
+    }
+
+    @Test
+    void jsonReportCarriesTheSameNumbersAsTheReport() throws Exception {
+        DeliveryReport report = verify(exactTopic().add(1, calls.get(4)).add(0, "k", "junk"), expected(calls), true);
+
+        JsonNode json = new ObjectMapper().readTree(ReportWriter.json(report));
+
+        assertFalse(json.get("exact").asBoolean());
+        Map<String, Long> jsonCounts = new LinkedHashMap<>();
+        json.get("counts").fields().forEachRemaining(field -> jsonCounts.put(field.getKey(), field.getValue().asLong()));
+        assertEquals(new java.util.TreeMap<>(counts(report)), new java.util.TreeMap<>(jsonCounts));
+        assertEquals(1, json.get("partitions").get(1).get("partition").asInt());
+        assertEquals(11, json.get("partitions").get(1).get("messages").asLong());
+        assertEquals(10, json.get("examples").get("duplicated").get(0).get("offset").asLong());
+        assertEquals("not JSON", json.get("examples").get("unparseable").get(0).get("detail").asText());
+    }
+}

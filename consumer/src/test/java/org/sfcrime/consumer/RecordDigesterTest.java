@@ -1,0 +1,31 @@
+package org.sfcrime.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The digest is the reference MurmurHash3 x64 128 (values as Guava's murmur3_128 gives them, little-endian). */
+class RecordDigesterTest {
+
+    private final RecordDigester digester = new RecordDigester();
+
+    private RecordDigest digest(String text) {
+        return digester.digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void matchesTheReferenceMurmur3Values() {
+        assertEquals(new RecordDigest(0, 0), digest(""));
+        assertEquals(new RecordDigest(0xe34bbc7bbc071b6cL, 0x7a433ca9c49a9347L),
+                digest("The quick brown fox jumps over the lazy dog"));
+        assertEquals(new RecordDigest(0xee1330e515715d64L, 0x99559c5cd7bc4594L), digest("{\"crime_id\":\"182751007\"}"));
+    }
+
+    @Test
+    void tellsRecordsThatDifferInOneCharacterApart() {
+        assertNotEquals(digest(CallFixtures.call(1).jsonText()),
+                digest(CallFixtures.call(1).jsonText().replace("\"CA\"", "\"CB\"")));
+    }
+}
