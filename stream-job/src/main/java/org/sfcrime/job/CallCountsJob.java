@@ -59,6 +59,9 @@ public final class CallCountsJob {
         if (config.maxOffsetsPerTrigger() > 0) {
             reader = reader.option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger());
         }
+        if (config.minPartitions() > 0) {
+            reader = reader.option("minPartitions", config.minPartitions());
+        }
         return CallEvents.parse(reader.load())
                 .observe(BatchMetrics.CALL_METRICS,
                         count(lit(1)).as("received"),

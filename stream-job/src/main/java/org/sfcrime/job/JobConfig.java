@@ -9,6 +9,7 @@ import java.util.Set;
  * The validated settings of one run of the job.
  *
  * @param maxOffsetsPerTrigger records per micro-batch at most; 0 = no bound
+ * @param minPartitions        Spark tasks reading Kafka per batch at least; 0 = one per Kafka partition
  * @param trigger              processing-time trigger interval; ignored when {@code bounded}
  * @param bounded              drain what the topic holds now, then stop (Trigger.AvailableNow)
  * @param uiPort               Spark UI port; 0 = no UI
@@ -23,6 +24,7 @@ public record JobConfig(
         String topic,
         String startingOffsets,
         long maxOffsetsPerTrigger,
+        int minPartitions,
         Path radioCodes,
         Duration window,
         Duration slide,

@@ -66,6 +66,10 @@ public final class StreamJob implements Callable<Integer> {
             description = "Records per micro-batch at most, 0 = no bound (default: ${DEFAULT-VALUE}).")
     private long maxOffsetsPerTrigger;
 
+    @Option(names = "--min-partitions", paramLabel = "N",
+            description = "Spark tasks reading Kafka per batch at least, splitting large partitions; 0 = one per Kafka partition (default: ${DEFAULT-VALUE}).")
+    private int minPartitions;
+
     @Option(names = "--radio-codes", paramLabel = "FILE", description = "Radio-code lookup JSON (default: ${DEFAULT-VALUE}).")
     private Path radioCodes;
 
@@ -234,6 +238,9 @@ public final class StreamJob implements Callable<Integer> {
         if (maxOffsetsPerTrigger < 0) {
             throw usage("--max-offsets-per-trigger must be 0 (no bound) or more, not " + maxOffsetsPerTrigger);
         }
+        if (minPartitions < 0) {
+            throw usage("--min-partitions must be 0 (one task per Kafka partition) or more, not " + minPartitions);
+        }
         if (shufflePartitions < 1) {
             throw usage("--shuffle-partitions must be at least 1, not " + shufflePartitions);
         }
@@ -259,7 +266,7 @@ public final class StreamJob implements Callable<Integer> {
         }
         Map<String, String> kafkaOptions = new LinkedHashMap<>(settings.kafkaOptions());
         kafkaOptionFlags.forEach((key, value) -> kafkaOptions.put(JobSettings.KAFKA_PREFIX + key, value));
-        return new JobConfig(bootstrapServers, topic, startingOffsets, maxOffsetsPerTrigger, radioCodes, window, slide,
+        return new JobConfig(bootstrapServers, topic, startingOffsets, maxOffsetsPerTrigger, minPartitions, radioCodes, window, slide,
                 watermark, trigger, bounded, shufflePartitions, uiPort, sinkSet, consoleRows, outputTopic, optionalPath(checkpoint),
                 outputDir, format, optionalPath(rejectsDir), optionalPath(metricsFile), kafkaOptions);
     }
