@@ -1,0 +1,106 @@
+package org.sfcrime.producer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.sfcrime.record.CallFileEntry;
+import org.sfcrime.record.CallFileReader;
+import org.sfcrime.record.MalformedCallFileException;
+
+/**
+ * Reads the whole file, then hands its calls out in ascending call_date_time, ties in file order.
+ *
+ * <p>The real extract is newest first, so this mostly reverses it. Only the compact
+ * {@link ReplayCall}s are kept. When the file breaks off, the calls before the break are still
+ * replayed, and the break is reported after the last of them.
+ */
+final class EventTimeOrderSource implements CallSource {
+
+    private static final Comparator<ReplayCall> BY_EVENT_TIME = Comparator.comparingLong(ReplayCall::eventTimeMillis);
+
+    private final CallFileReader reader;
+    private final RejectLog rejects;
+    private List<ReplayCall> calls;
+    private int nextPosition;
+    private MalformedCallFileException pendingBreak;
+
+    EventTimeOrderSource(CallFileReader reader, RejectLog rejects) {
+        this.reader = reader;
+        this.rejects = rejects;
+    }
+
+    @Override
+    public ReplayCall next() throws IOException {
+        load();
+        if (nextPosition < calls.size()) {
+            return calls.get(nextPosition++);
+        }
+        if (pendingBreak != null) {
+            MalformedCallFileException reported = pendingBreak;
+            pendingBreak = null;
+            throw reported;
+        }
+        return null;
+    }
+
+    /** Starts the sorted calls over, for another pass. */
+    void rewind() {
+        nextPosition = 0;
+    }
+
+    @Override
+    public long callsPerPass() {
+        try {
+            load();
+        } catch (IOException e) {
+            // the same failure surfaces again, at the right moment, from next()
+            return -1;
+        }
+        return calls.size();
+    }
+
+    /** Earliest call time in {@link ReplayCall#eventTimeMillis()} units; only once loaded and not empty. */
+    long firstEventTimeMillis() {
+        return calls.get(0).eventTimeMillis();
+    }
+
+    long lastEventTimeMillis() {
+        return calls.get(calls.size() - 1).eventTimeMillis();
+    }
+
+    /** Reads the file once; strict-mode violations and I/O errors propagate before anything is sent. */
+    private void load() throws IOException {
+        if (calls != null) {
+            return;
+        }
+        List<ReplayCall> loaded = new ArrayList<>();
+        try {
+            for (CallFileEntry entry = reader.next(); entry != null; entry = reader.next()) {
+                if (entry.valid()) {
+                    loaded.add(ReplayCall.of(entry));
+                } else {
+                    rejects.reject(entry);
+                }
+            }
+        } catch (MalformedCallFileException e) {
+            pendingBreak = e;
+        }
+        // List.sort is a stable merge sort: equal call times keep their file order.
+        loaded.sort(BY_EVENT_TIME);
+        if (loaded instanceof ArrayList<ReplayCall> list) {
+            list.trimToSize();
+        }
+        calls = loaded;
+    }
+
+    @Override
+    public long invalidCount() {
+        return rejects.count();
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

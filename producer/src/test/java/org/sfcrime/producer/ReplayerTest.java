@@ -1,0 +1,375 @@
+package org.sfcrime.producer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.NetworkException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The replay loop against Kafka's MockProducer: order, selection, rejects, failures, pacing, loops. */
+class ReplayerTest {
+
+    private static final LocalDateTime T0 = CallFixtures.FIRST_CALL;
+
+    @Test
+    void sendsNewestFirstFileInAscendingCallDateTime() {
+        List<String> calls = CallFixtures.newestFirst(5);
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(calls));
+
+        assertEquals(List.of(calls.get(4), calls.get(3), calls.get(2), calls.get(1), calls.get(0)), values(producer));
+        assertEquals(List.of("183653759", "183653760", "183653761", "183653762", "183653763"), keys(producer));
+        assertEquals(0, summary.exitCode());
+        assertEquals(5, summary.acknowledged());
+    }
+
+    @Test
+    void fileOrderSendsRecordsAsTheyAppearInTheFile() {
+        List<String> calls = CallFixtures.newestFirst(4);
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        replay(producer, config().order(ReplayOrder.FILE).build(), CallFixtures.ndjson(calls));
+
+        assertEquals(calls, values(producer));
+    }
+
+    @Test
+    void equalCallTimesKeepTheirFileOrder() {
+        List<String> calls = List.of(
+                CallFixtures.call("5", T0),
+                CallFixtures.call("1", T0.minusMinutes(1)),
+                CallFixtures.call("2", T0.minusMinutes(1)),
+                CallFixtures.call("9", T0.minusMinutes(2)),
+                CallFixtures.call("3", T0.minusMinutes(1)));
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        replay(producer, config().build(), CallFixtures.jsonArray(calls));
+
+        assertEquals(List.of("9", "1", "2", "3", "5"), keys(producer));
+    }
+
+    @Test
+    void skipAndLimitApplyAfterOrdering() {
+        List<String> calls = CallFixtures.newestFirst(10);
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().skip(2).limit(3).build(), CallFixtures.jsonArray(calls));
+
+        // ascending order is index 9, 8, 7, ...: skip 9 and 8, send 7, 6, 5
+        assertEquals(List.of(calls.get(7), calls.get(6), calls.get(5)), values(producer));
+        assertEquals(5, summary.read());
+        assertEquals(3, summary.sent());
+        assertEquals(2, summary.skippedByOption());
+        assertEquals(0, summary.exitCode());
+    }
+
+    @Test
+    void invalidRecordsAreSkippedCountedAndListedWithIndexAndReason() {
+        List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
+        calls.add(1, CallFixtures.callWithoutCallDateTime("111"));
+        calls.add(4, "{\"call_date_time\":\"2018-12-31T23:00:00.000\"}");
+        StringWriter rejects = new StringWriter();
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(calls),
+                new RejectLog("fixture", rejects, false));
+
+        assertEquals("{\"index\":1,\"reason\":\"missing call_date_time\"}\n"
+                + "{\"index\":4,\"reason\":\"missing crime_id\"}\n", rejects.toString());
+        assertEquals(6, summary.read());
+        assertEquals(4, summary.sent());
+        assertEquals(2, summary.invalid());
+        assertEquals(0, summary.exitCode(), "skipped invalid records alone do not fail the run");
+    }
+
+    @Test
+    void strictStopsAtTheFirstInvalidRecordAfterSendingTheRecordsBeforeIt() {
+        List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
+        calls.add(2, CallFixtures.callWithoutCallDateTime("111"));
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().order(ReplayOrder.FILE).strict(true).build(),
+                CallFixtures.ndjson(calls));
+
+        assertEquals(List.of(calls.get(0), calls.get(1)), values(producer));
+        assertEquals("fixture: record 2 is invalid (missing call_date_time) and --strict stops at the first"
+                + " invalid record", summary.stopError());
+        assertEquals(1, summary.exitCode());
+        assertTrue(summary.reconciles());
+    }
+
+    @Test
+    void strictInEventTimeOrderSendsNothing() {
+        List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
+        calls.add(3, CallFixtures.callWithoutCallDateTime("111"));
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().strict(true).build(), CallFixtures.jsonArray(calls));
+
+        assertEquals(List.of(), values(producer));
+        assertEquals(1, summary.exitCode());
+        assertEquals(1, summary.read());
+        assertEquals(1, summary.invalid());
+    }
+
+    @Test
+    void brokenJsonIsReportedWithIndexAndOffsetAfterTheRecordsBeforeItWereAcknowledged() {
+        List<String> calls = CallFixtures.newestFirst(3);
+        String broken = "[\n    " + String.join(",\n    ", calls) + ",\n    {\"crime_id\": oops}\n]\n";
+        for (ReplayOrder order : ReplayOrder.values()) {
+            MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
+                    new ByteArraySerializer());
+
+            ReplaySummary summary = replay(producer, config().order(order).build(), broken);
+
+            assertEquals(3, producer.history().size(), order.toString());
+            assertEquals(3, summary.acknowledged(), order.toString());
+            assertEquals("fixture: malformed JSON at record 3, byte offset " + broken.indexOf("oops")
+                    + ": Unrecognized token 'oops': was expecting (JSON String, Number, Array, Object or token"
+                    + " 'null', 'true' or 'false')", summary.stopError(), order.toString());
+            assertEquals(1, summary.exitCode());
+            assertTrue(summary.lines().get(summary.lines().size() - 1).startsWith("error: fixture: malformed JSON at record 3"));
+        }
+    }
+
+    @Test
+    void summaryReconcilesReadSentSkippedAcknowledgedAndFailed() {
+        List<String> calls = new ArrayList<>(CallFixtures.newestFirst(8));
+        calls.add(0, CallFixtures.callWithoutCallDateTime("111"));
+        FailingProducer producer = new FailingProducer(6);
+
+        ReplaySummary summary = replay(producer, config().skip(1).build(), CallFixtures.jsonArray(calls));
+
+        assertEquals(List.of(8L, 6L, 5L, 1L, 2L), List.of(summary.read(), summary.sent(), summary.acknowledged(),
+                summary.failed(), summary.skipped()));
+        assertTrue(summary.reconciles());
+    }
+
+    @Test
+    void aFailedSendFailsTheRunAndStopsIt() {
+        FailingProducer producer = new FailingProducer(2);
+
+        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+
+        assertEquals(2, summary.sent());
+        assertEquals(1, summary.acknowledged());
+        assertEquals(1, summary.failed());
+        assertEquals("RecordTooLargeException: rejected by the test", summary.firstFailure());
+        assertEquals(1, summary.exitCode());
+        assertEquals("error: 1 of 2 records were not acknowledged (the replay stops at the first failure);"
+                + " first failure: RecordTooLargeException: rejected by the test",
+                summary.lines().get(summary.lines().size() - 1));
+    }
+
+    @Test
+    void sendsThatFailAtFlushAreCountedAsFailed() {
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized void flush() {
+                errorNext(new NetworkException("broker gone"));
+                super.flush();
+            }
+        };
+
+        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+
+        assertEquals(5, summary.sent());
+        assertEquals(4, summary.acknowledged());
+        assertEquals(1, summary.failed());
+        assertEquals("NetworkException: broker gone", summary.firstFailure());
+        assertEquals(1, summary.exitCode());
+    }
+
+    @Test
+    void rateSpacesSendsEvenlyFromTheFirstRecord() {
+        FakeClock clock = new FakeClock();
+        List<Long> sendTimes = new ArrayList<>();
+        MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
+        CallSource source = source(config().rateRecordsPerSecond(4).build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+
+        ReplaySummary summary = new Replayer(producer, config().rateRecordsPerSecond(4).build()).withClock(clock)
+                .replay("fixture", source);
+
+        long first = sendTimes.get(0);
+        assertEquals(List.of(0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L),
+                sendTimes.stream().map(time -> time - first).toList());
+        assertEquals(1_000_000_000L, summary.elapsedNanos());
+    }
+
+    @Test
+    void aStallIsMadeUpByABurstOfAtMostOneSecondOfRecords() {
+        FakeClock clock = new FakeClock();
+        List<Long> sendTimes = new ArrayList<>();
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                sendTimes.add(clock.nanoTime());
+                if (sendTimes.size() == 3) {
+                    clock.sleepNanos(5_000_000_000L); // blocked, as while the broker restarts
+                }
+                return super.send(record, callback);
+            }
+        };
+        ReplayConfig config = config().rateRecordsPerSecond(10).build();
+
+        new Replayer(producer, config).withClock(clock).replay("fixture",
+                source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(15))));
+
+        long first = sendTimes.get(0);
+        List<Long> millis = sendTimes.stream().map(time -> (time - first) / 1_000_000).toList();
+        // records 3..13 (one second's worth) go at once when the stall ends, then the pace resumes
+        assertEquals(List.of(0L, 100L, 200L, 5200L, 5200L, 5200L, 5200L, 5200L, 5200L, 5200L, 5200L, 5200L, 5200L,
+                5200L, 5300L), millis);
+    }
+
+    @Test
+    void speedupReplaysTheGapsBetweenCallsFaster() {
+        FakeClock clock = new FakeClock();
+        List<Long> sendTimes = new ArrayList<>();
+        MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
+        ReplayConfig config = config().speedup(60).build();
+        // calls 7 minutes apart, 60 times faster: 7 s apart
+        CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
+
+        new Replayer(producer, config).withClock(clock).replay("fixture", source);
+
+        long first = sendTimes.get(0);
+        assertEquals(List.of(0L, 7_000_000_000L, 14_000_000_000L), sendTimes.stream().map(time -> time - first).toList());
+    }
+
+    @Test
+    void loopShiftsEachPassByTheFileSpanAndRewritesTheDateFields() {
+        // three calls 7 minutes apart: span = 14 min + 1 min = 15 min
+        List<String> calls = CallFixtures.newestFirst(3);
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().loop(true).limit(7).build(), CallFixtures.jsonArray(calls));
+
+        List<String> expected = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) {
+            for (int i = 2; i >= 0; i--) {
+                LocalDateTime callTime = T0.minusMinutes(7L * i).plusMinutes(15L * pass);
+                expected.add(CallFixtures.call(CallFixtures.crimeId(i), callTime));
+            }
+        }
+        assertEquals(expected.subList(0, 7), values(producer));
+        // 23:57 shifted by 15 minutes crosses midnight: the day fields move to the next day
+        assertEquals("{\"crime_id\":\"183653763\",\"original_crime_type_name\":\"Passing Call\","
+                + "\"report_date\":\"2019-01-01T00:00:00.000\",\"call_date\":\"2019-01-01T00:00:00.000\","
+                + "\"offense_date\":\"2019-01-01T00:00:00.000\",\"call_time\":\"00:12\","
+                + "\"call_date_time\":\"2019-01-01T00:12:00.000\",\"disposition\":\"HAN\","
+                + "\"address\":\"100 Block Of Market St\",\"city\":\"San Francisco\",\"state\":\"CA\",\"agency_id\":\"1\","
+                + "\"address_type\":\"Premise Address\",\"common_location\":\"\"}", values(producer).get(5));
+        assertEquals(3, summary.passes());
+        assertEquals(Duration.ofMinutes(15), summary.shiftPerPass());
+        assertEquals(0, summary.exitCode());
+    }
+
+    @Test
+    void aStopRequestEndsTheReplayAndStillAccountsForEverySentRecord() {
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+        int[] polls = {0};
+        ReplayConfig config = config().build();
+        CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(10)));
+
+        ReplaySummary summary = new Replayer(producer, config).withStopSignal(() -> ++polls[0] > 3)
+                .replay("fixture", source);
+
+        assertEquals(3, summary.sent());
+        assertEquals(3, summary.acknowledged());
+        assertEquals(ReplaySummary.EXIT_INTERRUPTED, summary.exitCode());
+        assertTrue(summary.reconciles());
+        assertTrue(producer.closed());
+    }
+
+    @Test
+    void valuesAreTheCompactJsonOfPrettyPrintedInput() {
+        String pretty = "[\n    {\n        \"crime_id\": \"183653763\",\n        \"call_date_time\": \"2018-12-31T23:57:00.000\"\n    }\n]";
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        replay(producer, config().build(), pretty);
+
+        assertArrayEquals("{\"crime_id\":\"183653763\",\"call_date_time\":\"2018-12-31T23:57:00.000\"}"
+                .getBytes(StandardCharsets.UTF_8), producer.history().get(0).value());
+        assertNull(producer.history().get(0).partition());
+    }
+
+    private static ReplayConfig.Builder config() {
+        return ReplayConfig.builder().input("fixture");
+    }
+
+    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayConfig config, String content) {
+        return replay(producer, config, content, new RejectLog("fixture", null, config.strict()));
+    }
+
+    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayConfig config, String content,
+            RejectLog rejects) {
+        return new Replayer(producer, config).replay("fixture", CallSource.open(CallFixtures.reader(content), config, rejects));
+    }
+
+    private static CallSource source(ReplayConfig config, String content) {
+        return CallSource.open(CallFixtures.reader(content), config, new RejectLog("fixture", null, config.strict()));
+    }
+
+    private static MockProducer<byte[], byte[]> autoCompleting() {
+        return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private static MockProducer<byte[], byte[]> recordingSendTimes(FakeClock clock, List<Long> sendTimes) {
+        return new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                sendTimes.add(clock.nanoTime());
+                return super.send(record, callback);
+            }
+        };
+    }
+
+    private static List<String> values(MockProducer<byte[], byte[]> producer) {
+        return producer.history().stream().map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private static List<String> keys(MockProducer<byte[], byte[]> producer) {
+        return producer.history().stream().map(record -> new String(record.key(), StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Acknowledges every send at once except the n-th (from 1), which the broker rejects. */
+    private static final class FailingProducer extends MockProducer<byte[], byte[]> {
+        private final int failingSend;
+        private int sends;
+
+        FailingProducer(int failingSend) {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+            this.failingSend = failingSend;
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            Future<RecordMetadata> future = super.send(record, callback);
+            if (++sends == failingSend) {
+                errorNext(new RecordTooLargeException("rejected by the test"));
+            } else {
+                completeNext();
+            }
+            return future;
+        }
+    }
+}
