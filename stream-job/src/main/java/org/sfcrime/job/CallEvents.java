@@ -68,7 +68,7 @@ public final class CallEvents {
     private static Column rejectReason(Column eventTime) {
         Column crimeId = col("call." + CallRecordFormat.CRIME_ID);
         Column callDateTime = col("call." + CallRecordFormat.CALL_DATE_TIME);
-        Column missingCrimeId = col("call").isNull().or(crimeId.isNull()).or(crimeId.equalTo(""));
+        Column missingCrimeId = crimeId.isNull().or(crimeId.equalTo(""));
         return when(missingCrimeId.and(json_object_keys(col("raw_value")).isNull()), lit("not a JSON object"))
                 .when(missingCrimeId, lit("missing " + CallRecordFormat.CRIME_ID))
                 .when(callDateTime.isNull(), lit("missing " + CallRecordFormat.CALL_DATE_TIME))
