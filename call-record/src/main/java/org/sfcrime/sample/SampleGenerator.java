@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +52,7 @@ public final class SampleGenerator implements Callable<Integer> {
     private SampleFormat format;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SampleGenerator()).execute(args));
+        System.exit(UsageErrorHandler.install(new CommandLine(new SampleGenerator())).execute(args));
     }
 
     @Override

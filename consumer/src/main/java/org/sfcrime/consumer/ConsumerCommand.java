@@ -5,7 +5,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.record.MalformedCallFileException;
+import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -36,7 +36,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The consumer CLI: shows the calls in a Kafka topic (console mode, with the flags of
@@ -198,7 +197,7 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     /** The command line as main runs it: usage errors as one line plus a hint, not the whole help. */
     static CommandLine newCommandLine(ConsumerCommand command) {
-        return new CommandLine(command).setParameterExceptionHandler(ConsumerCommand::usageError);
+        return UsageErrorHandler.install(new CommandLine(command));
     }
 
     @Override
@@ -453,15 +452,6 @@ public final class ConsumerCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    private static int usageError(ParameterException e, String[] args) {
-        CommandLine commandLine = e.getCommandLine();
-        PrintWriter err = commandLine.getErr();
-        err.println("error: " + e.getMessage());
-        UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try 'consumer --help' for the options.");
-        err.flush();
-        return commandLine.getCommandSpec().exitCodeOnInvalidInput();
-    }
 
     // ---- converters: typed values at parse time, errors that list the valid values
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.AppInfoParser;
 import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -126,7 +127,7 @@ public final class ProducerCommand implements Callable<Integer> {
     private boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProducerCommand()).execute(args));
+        System.exit(UsageErrorHandler.install(new CommandLine(new ProducerCommand())).execute(args));
     }
 
     @Override

@@ -25,19 +25,24 @@ public final class JobSettings implements IDefaultValueProvider {
     static final String KAFKA_PREFIX = "kafka.";
 
     private final Properties values;
+    /** Where each key was last set: the built-in file or the --config file, for error messages. */
+    private final Map<String, String> origins;
 
-    private JobSettings(Properties values) {
+    private JobSettings(Properties values, Map<String, String> origins) {
         this.values = values;
+        this.origins = origins;
     }
 
     /** The built-in settings, then those of {@code file} when it is not null. */
     public static JobSettings load(Path file) throws SettingsException {
         Properties merged = new Properties();
+        Map<String, String> origins = new TreeMap<>();
         try (InputStream in = JobSettings.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new SettingsException("the jar lacks its built-in " + BUILT_IN);
             }
             merged.load(in);
+            merged.stringPropertyNames().forEach(key -> origins.put(key, "built-in " + BUILT_IN));
         } catch (IOException e) {
             throw new SettingsException("cannot read the built-in " + BUILT_IN + ": " + e.getMessage());
         }
@@ -52,21 +57,18 @@ public final class JobSettings implements IDefaultValueProvider {
                 throw new SettingsException(file + ": cannot read: " + e.getMessage());
             }
             merged.putAll(overrides);
+            overrides.stringPropertyNames().forEach(key -> origins.put(key, file.toString()));
         }
-        return new JobSettings(merged);
+        return new JobSettings(merged, origins);
     }
 
-    /** Fails on a key that is neither an option of the command nor a kafka. pass-through. */
-    public void requireKnownKeys(Set<String> optionNames, String source) throws SettingsException {
-        Set<String> unknown = new TreeSet<>();
-        for (String key : values.stringPropertyNames()) {
+    /** Fails on the first key that is neither an option of the command nor a kafka. pass-through. */
+    public void requireKnownKeys(Set<String> optionNames) throws SettingsException {
+        for (String key : new TreeSet<>(values.stringPropertyNames())) {
             if (!key.startsWith(KAFKA_PREFIX) && !optionNames.contains(key)) {
-                unknown.add(key);
+                throw new SettingsException(origins.get(key) + ": unknown setting '" + key + "' (known: "
+                        + String.join(", ", new TreeSet<>(optionNames)) + ", and kafka.* for Kafka clients)");
             }
-        }
-        if (!unknown.isEmpty()) {
-            throw new SettingsException(source + ": unknown setting" + (unknown.size() > 1 ? "s " : " ") + unknown
-                    + " (known: " + new TreeSet<>(optionNames) + " and kafka.*)");
         }
     }
 

@@ -35,15 +35,17 @@ public final class SparkInterval implements ITypeConverter<Duration> {
     /** The interval as Spark's window() and withWatermark() accept it, in its largest whole unit. */
     public static String toSpark(Duration duration) {
         long millis = duration.toMillis();
-        if (millis != 0 && millis % 86_400_000 == 0) {
-            return millis / 86_400_000 + " days";
-        } else if (millis != 0 && millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + " hours";
-        } else if (millis != 0 && millis % 60_000 == 0) {
-            return millis / 60_000 + " minutes";
-        } else if (millis % 1000 == 0) {
-            return millis / 1000 + " seconds";
+        long[] unitMillis = {86_400_000, 3_600_000, 60_000, 1000};
+        String[] units = {"day", "hour", "minute", "second"};
+        for (int i = 0; i < units.length; i++) {
+            if (millis != 0 && millis % unitMillis[i] == 0) {
+                return plural(millis / unitMillis[i], units[i]);
+            }
         }
-        return millis + " milliseconds";
+        return millis == 0 ? "0 seconds" : plural(millis, "millisecond");
+    }
+
+    private static String plural(long amount, String unit) {
+        return amount + " " + unit + (amount == 1 ? "" : "s");
     }
 }

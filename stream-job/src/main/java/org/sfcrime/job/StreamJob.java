@@ -20,10 +20,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -144,14 +144,18 @@ public final class StreamJob implements Callable<Integer> {
 
     /** Parses the settings files, then the flags; returns the exit code. */
     static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new StreamJob());
+        CommandLine commandLine = UsageErrorHandler.install(new CommandLine(new StreamJob()));
         try {
             StreamJob job = commandLine.getCommand();
             job.settings = JobSettings.load(configFileArgument(args));
             commandLine.setDefaultValueProvider(job.settings);
-            Set<String> optionNames = commandLine.getCommandSpec().options().stream()
-                    .map(option -> option.longestName().replaceFirst("^--", "")).collect(Collectors.toSet());
-            job.settings.requireKnownKeys(optionNames, "settings");
+            // --config, --help and --version have no place in a settings file; Kafka settings there are kafka.* keys.
+            Set<String> settingNames = commandLine.getCommandSpec().options().stream()
+                    .filter(option -> !option.usageHelp() && !option.versionHelp())
+                    .map(option -> option.longestName().replaceFirst("^--", ""))
+                    .filter(name -> !name.equals("config") && !name.equals("kafka-option"))
+                    .collect(Collectors.toSet());
+            job.settings.requireKnownKeys(settingNames);
         } catch (JobSettings.SettingsException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

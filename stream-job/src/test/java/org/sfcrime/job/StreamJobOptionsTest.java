@@ -1,0 +1,87 @@
+package org.sfcrime.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job's options and settings files are validated before Spark starts: usage errors exit 2 with one line. */
+class StreamJobOptionsTest {
+
+    @Test
+    void misspeltSettingInAConfigFileIsAnErrorNamingTheFileAndKey(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("job.properties");
+        Files.writeString(config, "maxOffsetPerTrigger=5000\n");
+
+        Outcome outcome = run("--config", config.toString());
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.startsWith("error: " + config + ": unknown setting 'maxOffsetPerTrigger'"), outcome.stderr);
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithASuggestion() {
+        Outcome outcome = run("--max-offset-per-trigger", "5");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.startsWith("error: Unknown options: '--max-offset-per-trigger', '5'"), outcome.stderr);
+        assertTrue(outcome.stderr.contains("Possible solutions: --max-offsets-per-trigger"), outcome.stderr);
+    }
+
+    @Test
+    void slideLongerThanTheWindowIsRejected() {
+        Outcome outcome = run("--window", "30 minutes", "--slide", "1 hour");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("--slide (1 hour) must not exceed --window (30 minutes)"), outcome.stderr);
+    }
+
+    @Test
+    void zeroWatermarkIsRejected() {
+        Outcome outcome = run("--watermark", "0 seconds");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("--watermark must be greater than 0"), outcome.stderr);
+    }
+
+    @Test
+    void unknownSinkListsTheValidOnes() {
+        Outcome outcome = run("--sinks", "console,hdfs");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("unknown sink 'hdfs' (valid: console, kafka, files)"), outcome.stderr);
+    }
+
+    @Test
+    void intervalsAcceptSparkStyleUnitsAndPrintInTheLargestWholeUnit() {
+        SparkInterval interval = new SparkInterval();
+
+        assertEquals(Duration.ofHours(1), interval.convert("60 minutes"));
+        assertEquals(Duration.ofSeconds(30), interval.convert("30 s"));
+        assertEquals("1 hour", SparkInterval.toSpark(Duration.ofMinutes(60)));
+        assertEquals("90 minutes", SparkInterval.toSpark(Duration.ofMinutes(90)));
+        assertEquals("0 seconds", SparkInterval.toSpark(Duration.ZERO));
+    }
+
+    private static Outcome run(String... args) {
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = StreamJob.execute(args);
+            return new Outcome(exitCode, err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(originalErr);
+        }
+    }
+
+    private record Outcome(int exitCode, String stderr) {
+    }
+}
