@@ -1,6 +1,7 @@
 package org.sfcrime.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,10 @@ class StreamJobSemanticsIT {
                 "{\"crime_id\":\"104\",\"call_date_time\":\"31/12/2018 11:00\"}"));
         CommandResult first = Commands.run(JOB_TIMEOUT, job(topic, countsTopic, dir));
         assertEquals(0, first.exitCode(), first.describe());
+        // The console shows the batch's changed windows, largest count first, on stdout (data), not stderr.
+        assertTrue(first.stdout().startsWith("Batch 0: 3 windows changed\n"), first.describe());
+        assertTrue(first.stdout().matches("(?s).*\\|2018-12-31 10:00:00\\|2018-12-31 11:00:00\\|Traffic Stop\\|HAN +\\|Handled +\\|2 +\\|.*"),
+                first.describe());
 
         // Second run: a call behind the watermark (11:20 < 12:10) is dropped; one within it (12:20) counts.
         send(topic, List.of(
@@ -118,7 +123,7 @@ class StreamJobSemanticsIT {
     private static List<String> job(String topic, String countsTopic, Path dir) {
         return List.of("bash", "scripts/spark-submit", "--master", "local[2]", "stream-job/target/stream-job.jar",
                 "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--bounded",
-                "--sinks", "kafka,files", "--output-topic", countsTopic, "--output-dir", dir.resolve("out").toString(),
+                "--sinks", "console,kafka,files", "--output-topic", countsTopic, "--output-dir", dir.resolve("out").toString(),
                 "--rejects-dir", dir.resolve("rejects").toString(), "--checkpoint", dir.resolve("checkpoint").toString(),
                 "--metrics-file", dir.resolve("metrics.jsonl").toString(), "--watermark", "30 minutes", "--ui-port", "0");
     }
