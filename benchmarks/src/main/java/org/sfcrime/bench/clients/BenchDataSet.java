@@ -1,0 +1,70 @@
+package org.sfcrime.bench.clients;
+
+import org.sfcrime.bench.BenchFailure;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.sfcrime.sample.SampleFormat;
+import org.sfcrime.sample.SampleJsonWriter;
+import org.sfcrime.sample.SyntheticCalls;
+
+/**
+ * The benchmarks' input, generated once and cached: the synthetic calls as a pretty JSON array
+ * (the layout of the DataSF export, which our producer and verifier read) and the same records as
+ * compact JSON, one per line: the values our producer sends, used as kafka-producer-perf-test's
+ * --payload-file. Deterministic for a given (records, seed).
+ *
+ * @param callsFile        the pretty JSON array
+ * @param payloadFile      one compact JSON record per line
+ * @param records          records in each file
+ * @param meanValueBytes   mean size of one compact record, the Kafka value, in bytes
+ */
+record BenchDataSet(Path callsFile, Path payloadFile, int records, double meanValueBytes) {
+
+    /** Returns the cached files for (records, seed) under dir, writing them first when missing. */
+    static BenchDataSet ensure(Path dir, int records, long seed, PrintStream progress) {
+        String stem = "calls-" + records + "-seed" + seed;
+        Path calls = dir.resolve(stem + ".json");
+        Path payload = dir.resolve(stem + ".payload.ndjson");
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isRegularFile(calls) || !Files.isRegularFile(payload)) {
+                progress.printf("generating %d synthetic calls (seed %d) into %s (once)%n", records, seed, dir);
+                write(calls, payload, records, seed);
+            }
+            // Every line is a record plus one newline.
+            double meanValueBytes = (Files.size(payload) - records) / (double) records;
+            return new BenchDataSet(calls, payload, records, meanValueBytes);
+        } catch (IOException e) {
+            throw new BenchFailure("cannot write the data set under " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes both files side by side in one pass, each to a temporary name renamed once complete. */
+    private static void write(Path calls, Path payload, int records, long seed) throws IOException {
+        Path callsTmp = Files.createTempFile(calls.getParent(), "calls", ".tmp");
+        Path payloadTmp = Files.createTempFile(payload.getParent(), "payload", ".tmp");
+        try {
+            try (OutputStream callsOut = new BufferedOutputStream(Files.newOutputStream(callsTmp), 1 << 16);
+                 OutputStream payloadOut = new BufferedOutputStream(Files.newOutputStream(payloadTmp), 1 << 16);
+                 SampleJsonWriter pretty = new SampleJsonWriter(callsOut, SampleFormat.PRETTY);
+                 SampleJsonWriter compact = new SampleJsonWriter(payloadOut, SampleFormat.NDJSON)) {
+                for (Map<String, String> record : new SyntheticCalls(records, seed)) {
+                    pretty.write(record);
+                    compact.write(record);
+                }
+            }
+            Files.move(callsTmp, calls, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(payloadTmp, payload, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(callsTmp);
+            Files.deleteIfExists(payloadTmp);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.sfcrime.bench.clients;
+
+import org.sfcrime.bench.BenchFailure;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The consumer benchmark: our delivery verifier against Kafka's kafka-consumer-perf-test, both
+ * reading one topic that holds the data set (loaded once by our producer), as separate processes
+ * against one real broker, alternating for several rounds.
+ *
+ * <p>Usage: {@code scripts/bench-consumer.sh [--rounds 3] [--records 200000]}
+ */
+@Command(name = "bench-consumer", mixinStandardHelpOptions = true,
+        description = {
+            "Measures the delivery verifier (java -Xmx160m -jar consumer/target/consumer.jar --verify FILE "
+                    + "--report json) against Kafka's kafka-consumer-perf-test reading the same topic with the same "
+                    + "config/consumer.properties (its --fetch-size set to the shipped max.partition.fetch.bytes).",
+            "The topic is loaded once by our producer; each round runs both once, in a rotating order, each run "
+                    + "holding the machine-wide lock file. Prints every run, the medians, the ratio and peak "
+                    + "resident memory against their targets on stdout (progress on stderr), and writes the same "
+                    + "as CSV under --output-dir."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
+            "1:A run failed, timed out or read the wrong number of records; the broker could not start.",
+            "2:Invalid usage."})
+public final class ConsumerBenchmark implements Callable<Integer> {
+
+    private static final double RATIO_TARGET = 0.8;
+    private static final double RSS_TARGET_MB = 300;
+    private static final String OURS = "ours";
+    private static final String PERF_TOOL = "perf-tool";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private BenchOptions options;
+
+    private final PrintStream out = System.out;
+    private final PrintStream progress = System.err;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ConsumerBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        options.validate(spec);
+        try {
+            BenchmarkResult result = run();
+            out.println();
+            out.println(NoiseNote.text(options.lockFile));
+            ResultTable.print(result, out);
+            ResultCsv.write(result, options.outputDirectory(), "consumer")
+                    .forEach(file -> progress.println("wrote " + file));
+            return 0;
+        } catch (BenchFailure | IllegalStateException | AssertionError e) {
+            progress.println("error: " + Failures.oneLine(e));
+            return 1;
+        }
+    }
+
+    private BenchmarkResult run() {
+        BenchDataSet data = BenchDataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
+        Measurer measurer = options.measurer();
+        List<Measurement> runs = new ArrayList<>();
+        String topic = "bench-consumer-calls-" + System.currentTimeMillis();
+        try (BenchBroker broker = BenchBroker.start(progress);
+             BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
+            String bootstrapServers = broker.bootstrapServers();
+            topics.create(topic, options.partitions);
+            try {
+                load(data, topic, bootstrapServers, topics, measurer);
+                for (int round = 1; round <= options.rounds; round++) {
+                    for (String client : Rounds.order(List.of(OURS, PERF_TOOL), round)) {
+                        Measurement measurement = client.equals(OURS)
+                                ? verifier(round, data, topic, bootstrapServers, measurer)
+                                : perfTool(round, data, topic, bootstrapServers, measurer);
+                        progress.printf(Locale.ROOT, "  round %d: %s: %,.0f records/s%n", round, client,
+                                measurement.recordsPerSecond());
+                        runs.add(measurement);
+                    }
+                }
+            } finally {
+                topics.deleteQuietly(topic);
+            }
+        }
+        return new BenchmarkResult(
+                String.format(Locale.ROOT, "consumer: %,d records, mean value %.0f B, rounds: %d, partitions: %d",
+                        data.records(), data.meanValueBytes(), options.rounds, options.partitions),
+                "JVM start-up excluded; ours: the report's elapsed_ms (the topic read with offset look-ups, checking "
+                        + "every record; reading the file excluded), perf-tool: fetch.nMsg.sec (without its group join)",
+                "ours: reading and parsing the file plus the topic read; perf-tool: nMsg.sec (its group join included)",
+                data.meanValueBytes(), runs,
+                List.of(BenchmarkResult.RatioTarget.timed(OURS, PERF_TOOL, RATIO_TARGET),
+                        new BenchmarkResult.RatioTarget("ours / perf-tool, both with their set-up (alt rec/s)", OURS,
+                                Measurement::altRecordsPerSecond, PERF_TOOL, Measurement::altRecordsPerSecond, 0)),
+                List.of(new BenchmarkResult.RssTarget(OURS, RSS_TARGET_MB)));
+    }
+
+    /** Fills the topic once with our producer (under the lock: it loads the machine like a measurement). */
+    private void load(BenchDataSet data, String topic, String bootstrapServers, BenchTopics topics, Measurer measurer) {
+        ChildRun.Result result = measurer.measure("loading " + topic + " with our producer (not measured)",
+                ClientCommands.ourProducer(options.producerJar, data.callsFile(), topic, bootstrapServers, List.of()));
+        if (result.exitCode() != 0) {
+            throw new BenchFailure("loading " + topic + ": the producer exited with " + result.exitCode() + ": "
+                    + result.tail());
+        }
+        long inTopic = topics.messages(topic, options.partitions);
+        if (inTopic != data.records()) {
+            throw new BenchFailure("loading left " + inTopic + " messages in " + topic + ", not " + data.records());
+        }
+    }
+
+    private Measurement verifier(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
+        String label = "round " + round + ": " + OURS;
+        long timeoutMs = options.runTimeoutSeconds * 1000;
+        ChildRun.Result result = measurer.measure(label,
+                ClientCommands.ourVerifier(options.consumerJar, data.callsFile(), topic, bootstrapServers, timeoutMs));
+        if (result.exitCode() != 0) {
+            throw new BenchFailure(label + ": the verifier exited with " + result.exitCode() + ": " + result.tail());
+        }
+        VerifyReport report = VerifyReport.parse(result.stdout());
+        if (!report.exact() || report.consumed() != data.records()) {
+            throw new BenchFailure(label + ": the verifier read " + report.consumed() + " messages (exact: "
+                    + report.exact() + "), not " + data.records());
+        }
+        double withFileSeconds = VerifierFileRead.seconds(result.stderr()) + report.seconds();
+        return new Measurement(OURS, round, report.consumed(), report.seconds(), withFileSeconds, result.wallSeconds(),
+                result.peakRssBytes());
+    }
+
+    private Measurement perfTool(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
+        String label = "round " + round + ": " + PERF_TOOL;
+        String group = "bench-perf-r" + round + "-" + System.currentTimeMillis();
+        ChildRun.Result result = measurer.measure(label,
+                ClientCommands.consumerPerfTest(topic, data.records(), bootstrapServers, group));
+        if (result.exitCode() != 0) {
+            throw new BenchFailure(label + ": kafka-consumer-perf-test exited with " + result.exitCode() + ": "
+                    + result.tail());
+        }
+        ConsumerPerfResult perf = ConsumerPerfResult.parse(result.stdout());
+        if (perf.messages() != data.records()) {
+            throw new BenchFailure(label + ": kafka-consumer-perf-test read " + perf.messages() + " messages, not "
+                    + data.records());
+        }
+        return new Measurement(PERF_TOOL, round, perf.messages(), perf.fetchSeconds(), perf.totalSeconds(),
+                result.wallSeconds(), result.peakRssBytes());
+    }
+}

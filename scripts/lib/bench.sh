@@ -1,0 +1,52 @@
+# Shared by the benchmark scripts: build benchmarks.jar when needed and run a class from it on
+# private copies of the jars.
+# shellcheck shell=bash
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+
+# benchmarks.jar is not among ensure_jars' jars: build it when missing or older than its sources.
+ensure_bench_jar() {
+  ensure_jars
+  if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$ROOT/benchmarks/pom.xml" "$ROOT/benchmarks/src/main" "$ROOT/call-record/src" \
+        -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null)" ]; then
+    info "building benchmarks.jar"
+    command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH: Maven is needed to build benchmarks.jar"
+    # call-record too: the benchmarks use its test-jar (the broker harness), built in the same reactor.
+    (cd "$ROOT" && mvn -B -q -pl call-record,benchmarks -DskipTests package) || die "the benchmarks build failed (see above)"
+  fi
+}
+
+# Copies a jar into BENCH_SNAPSHOT. Others on this machine rebuild target/ while we measure, and a
+# jar replaced under a running JVM (or between two rounds) would break or skew the runs.
+snapshot_jar() {
+  local attempt
+  for attempt in 1 2 3; do
+    cp "$1" "$BENCH_SNAPSHOT/$2" && cmp -s "$1" "$BENCH_SNAPSHOT/$2" && return 0
+    sleep 2   # it changed while we copied: a build is writing it
+  done
+  die "could not take a stable copy of $1 (is a build rewriting it?)"
+}
+
+# run_benchmark HEAP CLASS [--with-client-jars] ARGS...: runs CLASS from a copy of benchmarks.jar;
+# with --with-client-jars it also passes copies of the producer and consumer jars.
+run_benchmark() {
+  local heap="$1" class="$2" client_jars=()
+  shift 2
+  ensure_bench_jar
+  ensure_kafka_runtime
+  BENCH_SNAPSHOT="$(mktemp -d "${TMPDIR:-/tmp}/sf-bench-jars.XXXXXX")"
+  trap 'rm -rf "$BENCH_SNAPSHOT"' EXIT
+  snapshot_jar "$BENCH_JAR" benchmarks.jar
+  if [ "${1:-}" = "--with-client-jars" ]; then
+    shift
+    snapshot_jar "$ROOT/producer/target/producer.jar" producer.jar
+    snapshot_jar "$ROOT/consumer/target/consumer.jar" consumer.jar
+    client_jars=(--producer-jar "$BENCH_SNAPSHOT/producer.jar" --consumer-jar "$BENCH_SNAPSHOT/consumer.jar")
+  fi
+  cd "$ROOT"
+  # A quiet orchestrating JVM: it shares the 2 cores with what it measures. Not exec: the trap
+  # removes the copies afterwards.
+  java -Xmx"$heap" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dproject.root="$ROOT" \
+    -cp "$BENCH_SNAPSHOT/benchmarks.jar" "$class" "${client_jars[@]}" "$@"
+}
