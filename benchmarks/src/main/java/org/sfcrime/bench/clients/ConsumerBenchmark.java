@@ -2,16 +2,11 @@ package org.sfcrime.bench.clients;
 
 import org.sfcrime.bench.BenchFailure;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The consumer benchmark: our delivery verifier against Kafka's kafka-consumer-perf-test, both
@@ -33,44 +28,24 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
             "1:A run failed, timed out or read the wrong number of records; the broker could not start.",
             "2:Invalid usage."})
-public final class ConsumerBenchmark implements Callable<Integer> {
+public final class ConsumerBenchmark extends ClientBenchmark {
 
     private static final double RATIO_TARGET = 0.8;
     private static final double RSS_TARGET_MB = 300;
     private static final String OURS = "ours";
     private static final String PERF_TOOL = "perf-tool";
 
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private BenchOptions options;
-
-    private final PrintStream out = System.out;
-    private final PrintStream progress = System.err;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new ConsumerBenchmark()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        options.validate(spec);
-        try {
-            BenchmarkResult result = run();
-            out.println();
-            out.println(NoiseNote.text(options.lockFile));
-            ResultTable.print(result, out);
-            ResultCsv.write(result, options.outputDirectory(), "consumer")
-                    .forEach(file -> progress.println("wrote " + file));
-            return 0;
-        } catch (BenchFailure | IllegalStateException | AssertionError e) {
-            progress.println("error: " + Failures.oneLine(e));
-            return 1;
-        }
+    String name() {
+        return "consumer";
     }
 
-    private BenchmarkResult run() {
+    @Override
+    BenchmarkResult run() {
         BenchDataSet data = BenchDataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
         Measurer measurer = options.measurer();
         List<Measurement> runs = new ArrayList<>();

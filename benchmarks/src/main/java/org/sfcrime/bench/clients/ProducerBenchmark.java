@@ -2,16 +2,11 @@ package org.sfcrime.bench.clients;
 
 import org.sfcrime.bench.BenchFailure;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The producer benchmark: our producer against Kafka's kafka-producer-perf-test over the same
@@ -34,7 +29,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
             "1:A run failed, timed out or delivered the wrong number of records; the broker could not start.",
             "2:Invalid usage."})
-public final class ProducerBenchmark implements Callable<Integer> {
+public final class ProducerBenchmark extends ClientBenchmark {
 
     /** What the shipped settings are compared with: Kafka's defaults for batching and compression. */
     static final List<String> NAIVE_SETTINGS = List.of("linger.ms=0", "batch.size=16384", "compression.type=none");
@@ -53,37 +48,17 @@ public final class ProducerBenchmark implements Callable<Integer> {
         }
     }
 
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private BenchOptions options;
-
-    private final PrintStream out = System.out;
-    private final PrintStream progress = System.err;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProducerBenchmark()).execute(args));
     }
 
     @Override
-    public Integer call() {
-        options.validate(spec);
-        try {
-            BenchmarkResult result = run();
-            out.println();
-            out.println(NoiseNote.text(options.lockFile));
-            ResultTable.print(result, out);
-            ResultCsv.write(result, options.outputDirectory(), "producer")
-                    .forEach(file -> progress.println("wrote " + file));
-            return 0;
-        } catch (BenchFailure | IllegalStateException | AssertionError e) {
-            progress.println("error: " + Failures.oneLine(e));
-            return 1;
-        }
+    String name() {
+        return "producer";
     }
 
-    private BenchmarkResult run() {
+    @Override
+    BenchmarkResult run() {
         BenchDataSet data = BenchDataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
         Measurer measurer = options.measurer();
         List<Measurement> runs = new ArrayList<>();
