@@ -192,6 +192,7 @@ final class LatencyMeter {
         }
         return found < 0 ? -1 : visibility.timeMs()[found];
     }
+
     /** Nearest-rank percentile of ascending values; NaN when there are none. */
     static double percentileOf(long[] sorted, double percentile) {
         if (sorted.length == 0) {
