@@ -1,5 +1,6 @@
 package org.sfcrime.consumer;
 
+import org.sfcrime.cli.SecretSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -8,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -20,7 +19,7 @@ import java.util.stream.Collectors;
  * {@code consumer.properties} (a copy of config/consumer.properties) &lt; {@code --consumer-config
  * FILE} &lt; {@code --consumer-property k=v} &lt; the command's own flags.
  *
- * <p>Values of keys that look secret are never shown: see {@link #isSecret(String)}.
+ * <p>Values of keys that look secret are never shown: see {@link SecretSettings#isSecret(String)}.
  *
  * @param values every setting, by key (sorted, unmodifiable)
  */
@@ -30,10 +29,8 @@ public record ClientProperties(Map<String, String> values) {
     static final String DEFAULTS_RESOURCE = "/consumer.properties";
 
     /** What a secret value is shown as. */
-    public static final String HIDDEN = "[hidden]";
 
     /** Substrings of a key (lower case) that mark its value as secret. */
-    private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "jaas", "token");
 
     public ClientProperties {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
@@ -94,16 +91,10 @@ public record ClientProperties(Map<String, String> values) {
         return properties;
     }
 
-    /** True when the key names a credential (password, secret, JAAS config, token). */
-    static boolean isSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
-    }
-
-    /** One {@code key=value} line per setting, secret values shown as {@value #HIDDEN}. */
+    /** One {@code key=value} line per setting, secret values shown as {@value SecretSettings#HIDDEN}. */
     String describe() {
         return values.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + (isSecret(entry.getKey()) ? HIDDEN : entry.getValue()))
+                .map(entry -> entry.getKey() + "=" + SecretSettings.printable(entry.getKey(), entry.getValue()))
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.record.MalformedCallFileException;
+import org.sfcrime.cli.SecretSettings;
 import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -408,7 +409,7 @@ public final class ConsumerCommand implements Callable<Integer> {
         if (printConfig) {
             err.println("Client settings:");
             clientProperties.values().keySet().forEach(key -> err.println("  " + key + "="
-                    + (ClientProperties.isSecret(key) ? ClientProperties.HIDDEN : clientProperties.get(key))));
+                    + SecretSettings.printable(key, clientProperties.get(key))));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.sfcrime.consumer;
 
+import org.sfcrime.cli.SecretSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,7 +50,7 @@ class ClientPropertiesTest {
                 + "sasl.jaas.config=[hidden]" + System.lineSeparator()
                 + "sasl.oauthbearer.token.endpoint.url=[hidden]" + System.lineSeparator()
                 + "ssl.truststore.password=[hidden]", properties.describe());
-        assertTrue(ClientProperties.isSecret("ssl.key.PASSWORD"));
-        assertFalse(ClientProperties.isSecret("security.protocol"));
+        assertTrue(SecretSettings.isSecret("ssl.key.PASSWORD"));
+        assertFalse(SecretSettings.isSecret("security.protocol"));
     }
 }

@@ -1,5 +1,6 @@
 package org.sfcrime.producer;
 
+import org.sfcrime.cli.SecretSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -26,8 +26,6 @@ final class ClientSettings {
     /** The built-in defaults, on the classpath. */
     static final String DEFAULTS_RESOURCE = "/producer.properties";
 
-    private static final String HIDDEN = "[hidden]";
-    private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "jaas", "token");
 
     private final Map<String, String> settings;
 
@@ -83,13 +81,8 @@ final class ClientSettings {
     /** "key=value" lines, sorted, secrets shown as [hidden]. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();
-        settings.forEach((key, value) -> lines.add(key + "=" + (isSecret(key) ? HIDDEN : value)));
+        settings.forEach((key, value) -> lines.add(key + "=" + SecretSettings.printable(key, value)));
         return lines;
-    }
-
-    static boolean isSecret(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_KEY_PARTS.stream().anyMatch(lower::contains);
     }
 
     private static Map<String, String> loadDefaults() throws ReplayFailure {

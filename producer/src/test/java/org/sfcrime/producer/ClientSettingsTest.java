@@ -1,5 +1,6 @@
 package org.sfcrime.producer;
 
+import org.sfcrime.cli.SecretSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,6 @@ class ClientSettingsTest {
         assertEquals(Map.of("bootstrap.servers", "b:9092", "security.protocol", "SASL_SSL",
                 "request.timeout.ms", 2_500, "default.api.timeout.ms", 2_500), admin);
         assertFalse(admin.containsKey("linger.ms"));
-        assertTrue(ClientSettings.isSecret("SASL.JAAS.CONFIG"));
+        assertTrue(SecretSettings.isSecret("SASL.JAAS.CONFIG"));
     }
 }
