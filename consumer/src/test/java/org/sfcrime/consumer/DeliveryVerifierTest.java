@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.junit.jupiter.api.Test;
 import org.sfcrime.record.CallRecord;
@@ -159,6 +160,46 @@ class DeliveryVerifierTest {
         assertFalse(report.exact());
         assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 1, 0, 0), counts(report));
         assertEquals(List.of(Example.inTopic(2, 1, "182751012", "key '999'")), examples(report, Discrepancy.WRONG_KEY));
+    }
+
+    /** The key is compared with the crime_id's bytes inside the message: keys that nearly match are still wrong. */
+    @Test
+    void reportsKeysThatNearlyMatchTheCrimeIdAndNullKeysAsWrongKey() {
+        Map<Integer, byte[]> wrongKeys = Map.of(
+                4, "18275101".getBytes(StandardCharsets.UTF_8),      // one digit short
+                7, "1827510140".getBytes(StandardCharsets.UTF_8),    // one digit more
+                8, "\"182751015\"".getBytes(StandardCharsets.UTF_8)); // with the JSON quotes
+        MockTopic topic = new MockTopic(3);
+        for (int i = 0; i < CALLS; i++) {
+            byte[] key = i == 10 ? null : wrongKeys.getOrDefault(i, calls.get(i).key());
+            topic.add(i % 3, key, calls.get(i).json());
+        }
+
+        DeliveryReport report = verify(topic, expected(calls), false);
+
+        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 4, 0, 0), counts(report));
+        assertEquals(Set.of(Example.inTopic(1, 1, "182751011", "key '18275101'"),
+                        Example.inTopic(1, 2, "182751014", "key '1827510140'"),
+                        Example.inTopic(2, 2, "182751015", "key '\"182751015\"'"),
+                        Example.inTopic(1, 3, "182751017", "key null")),
+                Set.copyOf(examples(report, Discrepancy.WRONG_KEY)));
+    }
+
+    /** A crime_id that JSON escapes is not found verbatim in the record: its key is compared with the crime_id itself. */
+    @Test
+    void checksTheKeyOfACrimeIdThatJsonEscapes() {
+        Map<String, String> fields = new LinkedHashMap<>(CallFixtures.fields(0));
+        fields.put("crime_id", "18\"2751");
+        CallRecord quoted = CallFixtures.parse(CallFixtures.json(fields));
+        MockTopic topic = new MockTopic(1);
+        topic.add(0, quoted.key(), quoted.json());
+        topic.add(0, "18\\\"2751".getBytes(StandardCharsets.UTF_8), quoted.json()); // the escaped form is not the key
+
+        DeliveryReport report = verify(topic, expected(List.of(quoted, quoted)), false);
+
+        assertEquals(counts(2, 2, 2, 0, 0, 0, 0, 1, 0, 0), counts(report));
+        assertEquals(List.of(Example.inTopic(0, 1, "18\"2751", "key '18\\\"2751'")),
+                examples(report, Discrepancy.WRONG_KEY));
     }
 
     @Test
