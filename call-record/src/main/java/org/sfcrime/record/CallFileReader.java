@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -28,7 +26,7 @@ public final class CallFileReader implements Closeable {
 
     private final String source;
     private final JsonParser parser;
-    private final ObjectMapper mapper;
+    private final RecordingInputStream recording;
     private final CallRecordParser recordParser;
     private final boolean array;
     private long nextIndex;
@@ -36,10 +34,10 @@ public final class CallFileReader implements Closeable {
 
     private CallFileReader(String source, InputStream in) throws IOException {
         this.source = source;
-        this.mapper = new ObjectMapper();
-        this.recordParser = new CallRecordParser(mapper);
-        JsonFactory factory = mapper.getFactory();
-        this.parser = factory.createParser(decompressIfGzip(in));
+        JsonFactory factory = new JsonFactory();
+        this.recordParser = new CallRecordParser(factory);
+        this.recording = new RecordingInputStream(decompressIfGzip(in));
+        this.parser = factory.createParser(recording);
         JsonToken first;
         try {
             first = parser.nextToken();
@@ -49,6 +47,10 @@ public final class CallFileReader implements Closeable {
         if (first == null) {
             finished = true;
             array = false;
+        } else if (parser.currentTokenLocation().getByteOffset() < 0) {
+            // Jackson decodes UTF-16 and UTF-32 through a Reader, which has no byte offsets to copy records by.
+            parser.close();
+            throw new MalformedCallFileException(source, 0, 0, "not UTF-8 (JSON files are exchanged as UTF-8)");
         } else if (first == JsonToken.START_ARRAY) {
             array = true;
         } else if (first == JsonToken.START_OBJECT) {
@@ -106,13 +108,16 @@ public final class CallFileReader implements Closeable {
                 }
                 return null;
             }
-            JsonNode node = mapper.readTree(parser);
-            long index = nextIndex++;
+            long index = nextIndex;
+            CallFileEntry entry;
             try {
-                return new CallFileEntry(index, recordParser.toRecord(node), null);
+                entry = new CallFileEntry(index, recordParser.parseValue(parser, recording::compactCopy), null);
             } catch (InvalidCallRecordException e) {
-                return new CallFileEntry(index, null, e.getMessage());
+                entry = new CallFileEntry(index, null, e.getMessage());
             }
+            nextIndex++;
+            recording.release(parser.currentLocation().getByteOffset());
+            return entry;
         } catch (JsonProcessingException e) {
             finished = true;
             throw malformed(e);

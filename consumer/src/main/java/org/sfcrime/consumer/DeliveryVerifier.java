@@ -157,7 +157,7 @@ final class DeliveryVerifier {
                     Example.inTopic(record.partition(), record.offset(), null, e.getMessage()));
             return;
         }
-        // The same record with other spacing or escaping is still the record.
+        // The same record with other spacing between its tokens is still the record.
         int handle = expected.find(digester.digest(parsed.json()));
         if (handle >= 0) {
             countCopy(record, expected, handle, parsed.json());
