@@ -23,6 +23,7 @@ final class RecordingInputStream extends FilterInputStream {
     /** Offset in the stream before which bytes are no longer needed. */
     private long releasedUpTo;
     private final byte[] single = new byte[1];
+    private byte[] scratch = new byte[1 << 12];
 
     RecordingInputStream(InputStream in) {
         super(in);
@@ -66,7 +67,13 @@ final class RecordingInputStream extends FilterInputStream {
             throw new IllegalStateException("bytes " + from + " to " + to + " are not recorded (have "
                     + bufferStart + " to " + (bufferStart + length) + ")");
         }
-        return CompactJson.copy(buffer, (int) (from - bufferStart), (int) (to - bufferStart));
+        int size = (int) (to - from);
+        if (scratch.length < size) {
+            scratch = new byte[Math.max(size, scratch.length * 2)];
+        }
+        // Compacting into a reused buffer leaves one exact-size allocation per record, not two.
+        int compacted = CompactJson.copy(buffer, (int) (from - bufferStart), (int) (to - bufferStart), scratch);
+        return Arrays.copyOf(scratch, compacted);
     }
 
     /** Bytes before this offset will not be asked for again. */
