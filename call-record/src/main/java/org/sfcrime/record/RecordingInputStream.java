@@ -23,7 +23,6 @@ final class RecordingInputStream extends FilterInputStream {
     /** Offset in the stream before which bytes are no longer needed. */
     private long releasedUpTo;
     private final byte[] single = new byte[1];
-    private byte[] scratch = new byte[1 << 12];
 
     RecordingInputStream(InputStream in) {
         super(in);
@@ -61,19 +60,13 @@ final class RecordingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** The bytes from {@code from} (inclusive) to {@code to} (exclusive) with the whitespace between tokens removed. */
-    byte[] compactCopy(long from, long to) {
+    /** The bytes from {@code from} (inclusive) to {@code to} (exclusive), offsets in the stream. */
+    byte[] copy(long from, long to) {
         if (from < bufferStart || to > bufferStart + length || from > to) {
             throw new IllegalStateException("bytes " + from + " to " + to + " are not recorded (have "
                     + bufferStart + " to " + (bufferStart + length) + ")");
         }
-        int size = (int) (to - from);
-        if (scratch.length < size) {
-            scratch = new byte[Math.max(size, scratch.length * 2)];
-        }
-        // Compacting into a reused buffer leaves one exact-size allocation per record, not two.
-        int compacted = CompactJson.copy(buffer, (int) (from - bufferStart), (int) (to - bufferStart), scratch);
-        return Arrays.copyOf(scratch, compacted);
+        return Arrays.copyOfRange(buffer, (int) (from - bufferStart), (int) (to - bufferStart));
     }
 
     /** Bytes before this offset will not be asked for again. */
