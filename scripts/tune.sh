@@ -6,6 +6,7 @@
 #   scripts/tune.sh --quick          # quick plan: ~10 min grid + ~8 min live on 2 cores
 #   scripts/tune.sh                  # full plan (about an hour or more)
 #   scripts/tune.sh --part live      # one part only; --charts-only redraws the charts from the CSV
+#   scripts/tune.sh --part grid --factors spark-defaults   # shipped vs Spark's plain defaults (~3 min)
 #   scripts/tune.sh --help
 # Exit codes: 0 every run succeeded, 1 failure at run time (or failed runs, listed in the CSV), 2 usage error.
 set -euo pipefail

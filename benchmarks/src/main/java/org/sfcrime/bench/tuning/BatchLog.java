@@ -42,7 +42,7 @@ final class BatchLog {
 
     private final List<Batch> batches;
 
-    private BatchLog(List<Batch> batches) {
+    BatchLog(List<Batch> batches) {
         this.batches = List.copyOf(batches);
     }
 
@@ -93,6 +93,26 @@ final class BatchLog {
     double rowsPerSecond() {
         long ms = sumMs("triggerExecution");
         return ms == 0 ? 0 : inputRows() * 1000.0 / ms;
+    }
+
+    /** Batch processing time: the sum of triggerExecution over all batches, in seconds. */
+    double processingSeconds() {
+        return sumMs("triggerExecution") / 1000.0;
+    }
+
+    /**
+     * Records per second of the data batches after the first one (which pays for the JVM's and
+     * Spark's warm-up), or NaN when fewer than two batches read data: a one-batch drain has no
+     * steady state to show.
+     */
+    double steadyRowsPerSecond() {
+        List<Batch> data = batches.stream().filter(batch -> batch.numInputRows() > 0).toList();
+        if (data.size() < 2) {
+            return Double.NaN;
+        }
+        List<Batch> steady = data.subList(1, data.size());
+        long ms = steady.stream().mapToLong(Batch::triggerMs).sum();
+        return ms == 0 ? Double.NaN : steady.stream().mapToLong(Batch::numInputRows).sum() * 1000.0 / ms;
     }
 
     /** Median triggerExecution of the batches that read data, in ms (0 when none did). */

@@ -20,6 +20,13 @@ final class GridPlan {
     /** The factors in the order the report shows them. */
     static final List<String> FACTORS = List.of(SHUFFLE_PARTITIONS, MAX_OFFSETS, MASTER, DEFAULT_PARALLELISM, STATE_STORE);
 
+    /**
+     * What --factors accepts: the factors, and Spark's plain defaults on their own, which makes the
+     * grid the stream job's benchmark (shipped defaults against Spark's plain defaults, alternating).
+     */
+    static final List<String> SELECTABLE = List.of(SHUFFLE_PARTITIONS, MAX_OFFSETS, MASTER, DEFAULT_PARALLELISM, STATE_STORE,
+            GridPoint.SPARK_DEFAULTS);
+
     static final String SHIPPED_MASTER = "local[2]";
     static final String DEFAULT_PARALLELISM_KEY = "spark.default.parallelism";
     static final String STATE_STORE_KEY = "spark.sql.streaming.stateStore.providerClass";
@@ -34,7 +41,7 @@ final class GridPlan {
     /**
      * The points to run, shipped defaults first, with duplicates (a level equal to the shipped one) removed.
      *
-     * @param factors the factors to vary (a subset of {@link #FACTORS}); Spark's plain defaults are run only with all of them
+     * @param factors what to vary (a subset of {@link #SELECTABLE}); Spark's plain defaults are run when named or with all factors
      */
     static List<GridPoint> points(ShippedDefaults shipped, boolean quick, List<String> factors) {
         // quick: 200 partitions only through Spark's plain defaults, whose runs are the longest (~1 min each)
@@ -44,7 +51,7 @@ final class GridPlan {
 
         Map<String, GridPoint> points = new LinkedHashMap<>();
         add(points, base(shipped, GridPoint.SHIPPED, "shipped"));
-        if (factors.containsAll(FACTORS)) {
+        if (factors.containsAll(FACTORS) || factors.contains(GridPoint.SPARK_DEFAULTS)) {
             add(points, new GridPoint(GridPoint.SPARK_DEFAULTS, "200 partitions, no maxOffsets", SHIPPED_MASTER, 200, 0, Map.of()));
         }
         for (int partitions : factors.contains(SHUFFLE_PARTITIONS) ? shuffleLevels : List.<Integer>of()) {

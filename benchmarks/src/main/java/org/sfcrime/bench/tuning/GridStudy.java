@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.sfcrime.bench.Stats;
 
 /**
@@ -29,11 +30,12 @@ final class GridStudy {
     static final List<String> RUN_COLUMNS = List.of("repeat", "position", "point", "factor", "level", "master", "shuffle_partitions",
             "max_offsets_per_trigger", "spark_conf", "exit_code", "error", "lock_wait_ms", "wall_s", "batches", "input_rows",
             "trigger_execution_ms", "add_batch_ms", "query_planning_ms", "get_batch_ms", "latest_offset_ms", "wal_commit_ms",
-            "commit_offsets_ms", "median_batch_ms", "rows_per_s");
+            "commit_offsets_ms", "median_batch_ms", "rows_per_s", "steady_rows_per_s");
 
     static final List<String> SUMMARY_COLUMNS = List.of("point", "factor", "level", "master", "shuffle_partitions",
             "max_offsets_per_trigger", "spark_conf", "runs_ok", "runs_failed", "rows_per_s_median", "rows_per_s_min", "rows_per_s_max",
-            "spread", "wall_s_median", "batches_median", "speedup_vs_spark_defaults", "ratio_vs_shipped");
+            "spread", "wall_s_median", "batches_median", "speedup_vs_spark_defaults", "ratio_vs_shipped",
+            "processing_s_median", "steady_rows_per_s_median");
 
     /** What the study needs from its caller. */
     record Setup(StudyContext context, String inputTopic, long inputRecords, List<GridPoint> points, int repeats, int warmupRuns,
@@ -53,6 +55,7 @@ final class GridStudy {
             BatchLog.DURATION_PARTS.forEach(part -> row.add(batches.sumMs(part)));
             row.add(batches.medianBatchMs());
             row.add(batches.rowsPerSecond());
+            row.add(batches.steadyRowsPerSecond());
             return row;
         }
     }
@@ -86,6 +89,7 @@ final class GridStudy {
                 writeCsv(runs);
             }
         }
+        printVerdict(runs);
         return (int) runs.stream().filter(run -> !run.ok()).count();
     }
 
@@ -93,7 +97,8 @@ final class GridStudy {
         if (!run.ok()) {
             return "FAILED: " + run.error();
         }
-        return String.format(Locale.ROOT, "%,9.0f rows/s, %3d batches, wall %5.1f s%s", run.batches().rowsPerSecond(),
+        return String.format(Locale.ROOT, "%5.1f s processing, %,9.0f rows/s (steady %s), %3d batches, wall %5.1f s%s",
+                run.batches().processingSeconds(), run.batches().rowsPerSecond(), rate(run.batches().steadyRowsPerSecond()),
                 run.batches().dataBatches(), run.wallMs() / 1000.0,
                 run.lockWaitMs() > 1000 ? String.format(Locale.ROOT, " (waited %.0f s for the lock)", run.lockWaitMs() / 1000.0) : "");
     }
@@ -158,9 +163,46 @@ final class GridStudy {
                     rates.isEmpty() ? Double.NaN : Collections.max(rates), rates.isEmpty() ? Double.NaN : Stats.spread(rates),
                     ok.isEmpty() ? Double.NaN : Stats.median(ok.stream().map(run -> run.wallMs() / 1000.0).toList()),
                     ok.isEmpty() ? Double.NaN : Stats.median(ok.stream().map(run -> (double) run.batches().dataBatches()).toList()),
-                    ratio(median, sparkDefaults), ratio(median, shipped)));
+                    ratio(median, sparkDefaults), ratio(median, shipped),
+                    medianOf(ok, run -> run.batches().processingSeconds()),
+                    medianOf(ok, run -> run.batches().steadyRowsPerSecond())));
         }
         return rows;
+    }
+
+    /** The shipped defaults against Spark's plain defaults, as the stream job's targets put it. */
+    private void printVerdict(List<Run> runs) {
+        List<Run> shipped = okRuns(runs, GridPoint.SHIPPED);
+        List<Run> plain = okRuns(runs, GridPoint.SPARK_DEFAULTS);
+        if (shipped.isEmpty() || plain.isEmpty()) {
+            return;
+        }
+        double shippedSeconds = medianOf(shipped, run -> run.batches().processingSeconds());
+        double plainSeconds = medianOf(plain, run -> run.batches().processingSeconds());
+        for (List<Run> point : List.of(shipped, plain)) {
+            err.printf(Locale.ROOT, "grid result: %-14s %5.1f s processing, %,9.0f rows/s, steady %s rows/s (medians of %d runs)%n",
+                    point.get(0).point().id(), medianOf(point, run -> run.batches().processingSeconds()),
+                    medianOf(point, run -> run.batches().rowsPerSecond()),
+                    rate(medianOf(point, run -> run.batches().steadyRowsPerSecond())), point.size());
+        }
+        double speedup = ratio(medianRate(shipped), medianRate(plain));
+        err.printf(Locale.ROOT, "grid result: shipped processing %.1f s (target <= 5 s: %s); %.2fx Spark's plain defaults' "
+                        + "rows/s (%.1f s; target >= 8x: %s)%n", shippedSeconds, shippedSeconds <= 5 ? "met" : "MISSED",
+                speedup, plainSeconds, speedup >= 8 ? "met" : "MISSED");
+    }
+
+    private static List<Run> okRuns(List<Run> runs, String pointId) {
+        return runs.stream().filter(run -> run.ok() && run.point().id().equals(pointId)).toList();
+    }
+
+    /** The median of the figures that exist (a one-batch run has no steady rate), NaN when none does. */
+    private static double medianOf(List<Run> runs, ToDoubleFunction<Run> figure) {
+        List<Double> values = runs.stream().map(run -> figure.applyAsDouble(run)).filter(value -> !value.isNaN()).toList();
+        return values.isEmpty() ? Double.NaN : Stats.median(values);
+    }
+
+    private static String rate(double rowsPerSecond) {
+        return Double.isNaN(rowsPerSecond) ? "n/a" : String.format(Locale.ROOT, "%,.0f", rowsPerSecond);
     }
 
     private static Double medianRate(List<Run> runs) {
