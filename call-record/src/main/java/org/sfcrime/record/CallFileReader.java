@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,14 +27,20 @@ import java.util.zip.GZIPInputStream;
  * optionally gzip-compressed; the format is detected from the content, not the file name.
  *
  * <p>Reading runs on two threads: a background thread parses and validates the records and hands
- * them over in batches, and the caller's thread compacts each one as it takes it. Why: on the
- * 200k-record extract the two halves cost about the same, and the producer cannot send before
- * it has read the whole file (event-time order), so the second core halves the wait.
+ * them over in batches, and the caller's thread compacts each one as it takes it. Why: the
+ * producer cannot send before it has read the whole file (event-time order), and the second core
+ * shortens that wait (on the 200k-record extract, median 0.57 s -> 0.53 s; parsing is the larger
+ * half).
  */
 public final class CallFileReader implements Closeable {
 
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
+    /** Records per hand-over between the threads, and how many hand-overs may wait. */
+    private static final int BATCH_RECORDS = 512;
+    private static final int BATCHES_AHEAD = 8;
+    private static final long CLOSE_WAIT_MILLIS = 1000;
+    private static final long LIVENESS_CHECK_MILLIS = 1000;
 
     private final String source;
     private final JsonParser parser;
@@ -43,19 +50,13 @@ public final class CallFileReader implements Closeable {
     private long nextIndex;
     private boolean finished;
 
-    /** Records per hand-over between the threads, and how many hand-overs may wait. */
-    private static final int BATCH_RECORDS = 512;
-    private static final long CLOSE_WAIT_MILLIS = 1000;
-    private static final int BATCHES_AHEAD = 8;
-    private static final Batch NOTHING_YET = new Batch(List.of(), null, false);
-
     /** Records parsed on the background thread; the last batch carries the end or the failure. */
     private record Batch(List<CallFileEntry> entries, IOException failure, boolean last) {
     }
 
     private final BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private Thread scanner;
-    private Batch batch = NOTHING_YET;
+    private Batch batch = new Batch(List.of(), null, false);
     private int batchPosition;
     private byte[] scratch = new byte[1 << 12];
 
@@ -142,9 +143,18 @@ public final class CallFileReader implements Closeable {
         return compacted(batch.entries().get(batchPosition++));
     }
 
+    /** The next batch; never waits for a parsing thread that has stopped without handing over its end. */
     private Batch takeBatch() throws IOException {
         try {
-            return batches.take();
+            while (true) {
+                Batch next = batches.poll(LIVENESS_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (!scanner.isAlive() && batches.isEmpty()) {
+                    throw new IOException(source + ": reading stopped unexpectedly");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading " + source);
@@ -183,6 +193,10 @@ public final class CallFileReader implements Closeable {
                 batches.put(new Batch(entries, e, true));
             } catch (RuntimeException e) {
                 batches.put(new Batch(entries, new IOException(source + ": " + e.getMessage(), e), true));
+            } catch (OutOfMemoryError e) {
+                entries = null; // the records not handed over yet are dropped, so that the report can be made
+                batches.put(new Batch(List.of(), new IOException(source
+                        + ": out of memory while reading (the heap is too small for this file: raise -Xmx)"), true));
             }
         } catch (InterruptedException closed) {
             // close(): nobody takes the rest

@@ -161,6 +161,14 @@ class CallFileReaderTest {
         assertTrue(wrong.getMessage().contains("expected a JSON array or JSON objects"), wrong.getMessage());
     }
 
+    @Test
+    void refusesAFileThatIsNotUtf8() {
+        byte[] utf16 = ("[" + FIRST + "]").getBytes(StandardCharsets.UTF_16);
+        MalformedCallFileException wrong = assertThrows(MalformedCallFileException.class,
+                () -> values(new ByteArrayInputStream(utf16)));
+        assertTrue(wrong.getMessage().contains("not UTF-8"), wrong.getMessage());
+    }
+
     /** Large files cross the reader's buffers many times; every record must still come out whole. */
     @Test
     void readsRecordsThatSpanBufferBoundaries() throws IOException {

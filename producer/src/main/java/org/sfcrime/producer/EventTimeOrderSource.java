@@ -85,6 +85,11 @@ final class EventTimeOrderSource implements CallSource {
             }
         } catch (MalformedCallFileException e) {
             pendingBreak = e;
+        } catch (OutOfMemoryError e) {
+            int held = loaded.size();
+            loaded = null; // frees the records, so that the failure can be reported
+            throw new IOException(reader.source() + ": the heap filled up after " + held + " records; event-time order "
+                    + "holds the whole file to sort it: raise -Xmx (about 100 MB per 200,000 records) or use --order file");
         }
         // List.sort is a stable merge sort: equal call times keep their file order.
         loaded.sort(BY_EVENT_TIME);
