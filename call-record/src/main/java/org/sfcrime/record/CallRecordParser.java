@@ -19,9 +19,13 @@ import java.time.LocalDateTime;
  */
 public final class CallRecordParser {
 
-    /** Where the bytes of the value the parser is on can be copied from. */
+    /**
+     * Where the bytes of the value the parser is on can be copied from, given their offsets. A
+     * message's are compacted at once; a file's are copied as written and compacted by the reader
+     * on the caller's thread.
+     */
     interface RecordBytes {
-        byte[] compactCopy(long from, long to);
+        byte[] copy(long from, long to);
     }
 
     private final JsonFactory factory;
@@ -88,7 +92,7 @@ public final class CallRecordParser {
             throw new InvalidCallRecordException("unparseable " + CallRecordFormat.CALL_DATE_TIME
                     + " '" + abbreviate(callDateTime) + "' (expected " + CallRecordFormat.TIMESTAMP_PATTERN + ")");
         }
-        return new CallRecord(crimeId, eventTime, bytes.compactCopy(start, end));
+        return new CallRecord(crimeId, eventTime, bytes.copy(start, end));
     }
 
     /** A scalar's text (a number as written), null for JSON null, and "" for an object or array, as a tree's asText gives. */
