@@ -28,6 +28,7 @@ import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.record.MalformedCallFileException;
 import org.sfcrime.cli.SecretSettings;
+import org.sfcrime.cli.ShutdownRequest;
 import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +86,8 @@ public final class ConsumerCommand implements Callable<Integer> {
     static final Duration REACH_TIMEOUT = Duration.ofSeconds(30);
     /** Verify mode's overall deadline unless --timeout-ms says otherwise. */
     static final Duration VERIFY_TIMEOUT = Duration.ofMillis(120_000);
+    /** How long a signal's shutdown waits for the interrupted command to print its count and close the client. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** The consumer's own close is bounded too. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     static final String DEFAULT_FIELDS = "crime_id,call_date_time,original_crime_type_name,disposition,address";
@@ -284,7 +287,7 @@ public final class ConsumerCommand implements Callable<Integer> {
         }
         maybePrintConfig(clientProperties);
         KafkaConsumer<byte[], byte[]> consumer = createConsumer(clientProperties);
-        WakeupOnShutdown shutdown = new WakeupOnShutdown(consumer);
+        ShutdownRequest shutdown = wakeUpOnSignal(consumer);
         PrintStream data = out == System.out ? bufferedStdout() : out;
         ConsoleReader reader = new ConsoleReader(consumer, settings, new MessagePrinter(settings.print(), data), err);
         boolean started = false;
@@ -297,13 +300,13 @@ public final class ConsumerCommand implements Callable<Integer> {
             // Ctrl-C before the loop started
         } finally {
             data.flush();
-            if (started || shutdown.triggered()) {
+            if (started || shutdown.requested()) {
                 err.println("Processed a total of " + reader.messagesPrinted() + " messages");
             }
             close(consumer);
             shutdown.close();
         }
-        return shutdown.triggered() ? EXIT_INTERRUPTED : 0;
+        return shutdown.requested() ? EXIT_INTERRUPTED : 0;
     }
 
     // ---- verify mode
@@ -336,7 +339,7 @@ public final class ConsumerCommand implements Callable<Integer> {
                 deadline.elapsed().toMillis() / 1000.0);
         maybePrintConfig(clientProperties);
         KafkaConsumer<byte[], byte[]> consumer = createConsumer(clientProperties);
-        WakeupOnShutdown shutdown = new WakeupOnShutdown(consumer);
+        ShutdownRequest shutdown = wakeUpOnSignal(consumer);
         DeliveryReport report;
         try {
             Duration reach = deadline.remainingAtMost(reachTimeout);
@@ -411,6 +414,14 @@ public final class ConsumerCommand implements Callable<Integer> {
             clientProperties.values().keySet().forEach(key -> err.println("  " + key + "="
                     + SecretSettings.printable(key, clientProperties.get(key))));
         }
+    }
+
+    /**
+     * Ctrl-C (SIGINT, or SIGTERM) wakes the consumer, so the polling loop ends with a WakeupException,
+     * prints its count and closes the client before the JVM exits; upstream's ConsoleConsumer does the same.
+     */
+    private static ShutdownRequest wakeUpOnSignal(KafkaConsumer<byte[], byte[]> consumer) {
+        return ShutdownRequest.install("consumer-shutdown", SHUTDOWN_GRACE, consumer::wakeup);
     }
 
     private static KafkaConsumer<byte[], byte[]> createConsumer(ClientProperties clientProperties) {

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.sfcrime.cli.ShutdownRequest;
 import org.sfcrime.record.CallFileReader;
 
 /**
@@ -60,9 +62,11 @@ final class ReplayRun {
                     + " partitions) at " + settings.bootstrapServers() + ", " + config.order() + " order");
             err.flush();
             Producer<byte[], byte[]> producer = createProducer(settings);
-            try (ShutdownSignal stop = ShutdownSignal.install(config.timeoutMs() + SHUTDOWN_GRACE_EXTRA_MS)) {
+            // A signal asks the replay to stop, then waits for it to flush what is in flight and print its summary.
+            try (ShutdownRequest stop = ShutdownRequest.install("producer-shutdown",
+                    Duration.ofMillis(config.timeoutMs() + SHUTDOWN_GRACE_EXTRA_MS), () -> { })) {
                 ReplaySummary summary = new Replayer(producer, config)
-                        .withStopSignal(stop)
+                        .withStopSignal(stop::requested)
                         .withProgress(ProgressReporter.forStderr(err, System.console() != null))
                         .replay(reader.source(), CallSource.open(reader, config, rejects));
                 summary.lines().forEach(err::println);
