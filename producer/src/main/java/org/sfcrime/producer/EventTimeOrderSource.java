@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.sfcrime.record.CallFileEntry;
 import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.MalformedCallFileException;
 
@@ -19,15 +18,16 @@ final class EventTimeOrderSource implements CallSource {
 
     private static final Comparator<ReplayCall> BY_EVENT_TIME = Comparator.comparingLong(ReplayCall::eventTimeMillis);
 
-    private final CallFileReader reader;
-    private final RejectLog rejects;
+    /** The file's valid calls in file order, invalid ones handed to the reject log: what is sorted. */
+    private final FileOrderSource file;
+    private final String source;
     private List<ReplayCall> calls;
     private int nextPosition;
     private MalformedCallFileException pendingBreak;
 
     EventTimeOrderSource(CallFileReader reader, RejectLog rejects) {
-        this.reader = reader;
-        this.rejects = rejects;
+        this.file = new FileOrderSource(reader, rejects);
+        this.source = reader.source();
     }
 
     @Override
@@ -76,19 +76,15 @@ final class EventTimeOrderSource implements CallSource {
         }
         List<ReplayCall> loaded = new ArrayList<>();
         try {
-            for (CallFileEntry entry = reader.next(); entry != null; entry = reader.next()) {
-                if (entry.valid()) {
-                    loaded.add(ReplayCall.of(entry));
-                } else {
-                    rejects.reject(entry);
-                }
+            for (ReplayCall call = file.next(); call != null; call = file.next()) {
+                loaded.add(call);
             }
         } catch (MalformedCallFileException e) {
             pendingBreak = e;
         } catch (OutOfMemoryError e) {
             int held = loaded.size();
             loaded = null; // frees the records, so that the failure can be reported
-            throw new IOException(reader.source() + ": the heap filled up after " + held + " records; event-time order "
+            throw new IOException(source + ": the heap filled up after " + held + " records; event-time order "
                     + "holds the whole file to sort it: raise -Xmx (about 100 MB per 200,000 records) or use --order file");
         }
         // List.sort is a stable merge sort: equal call times keep their file order.
@@ -101,11 +97,11 @@ final class EventTimeOrderSource implements CallSource {
 
     @Override
     public long invalidCount() {
-        return rejects.count();
+        return file.invalidCount();
     }
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        file.close();
     }
 }
