@@ -112,4 +112,28 @@ final class CallFixtures {
         }
         return calls;
     }
+
+    /**
+     * A delivery report's counts by their JSON names, for one exact assertion.
+     *
+     * @param outOfOrder null when the order was not checked: the count is then left out
+     */
+    static Map<String, Long> reportCounts(long expected, long consumed, long delivered, long missing, long duplicated,
+                                          long unexpected, long unparseable, long wrongKey, Long outOfOrder,
+                                          long skippedInFile) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("expected", expected);
+        counts.put("consumed", consumed);
+        counts.put("delivered", delivered);
+        counts.put("missing", missing);
+        counts.put("duplicated", duplicated);
+        counts.put("unexpected", unexpected);
+        counts.put("unparseable", unparseable);
+        counts.put("wrong_key", wrongKey);
+        if (outOfOrder != null) {
+            counts.put("out_of_order", outOfOrder);
+        }
+        counts.put("skipped_in_file", skippedInFile);
+        return counts;
+    }
 }

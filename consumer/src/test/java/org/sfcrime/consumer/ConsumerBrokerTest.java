@@ -31,8 +31,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sfcrime.record.CallRecord;
-import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.SharedBroker;
 
 /**
  * The command against a real Kafka broker process: a fixture file is sent with a plain
@@ -42,7 +43,8 @@ class ConsumerBrokerTest {
 
     private static final int CALLS = 300;
 
-    private static KafkaBroker broker;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
     private static Path dir;
     private static Path file;
     /** The file's valid records in file order (newest first): file index i is {@code calls.get(i)}. */
@@ -52,24 +54,17 @@ class ConsumerBrokerTest {
     }
 
     @BeforeAll
-    static void startBrokerAndWriteFile() throws IOException {
+    static void writeFile() throws IOException {
         dir = Files.createTempDirectory("consumer-test");
         file = dir.resolve("calls.json");
         CallFixtures.writeFile(file, CALLS);
         calls = CallFixtures.readFile(file);
-        broker = KafkaBroker.start();
     }
 
     @AfterAll
-    static void stopBroker() throws IOException {
-        try {
-            if (broker != null) {
-                broker.close();
-            }
-        } finally {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+    static void deleteFile() throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -146,26 +141,16 @@ class ConsumerBrokerTest {
         return counts;
     }
 
+    /** The report's counts of a run without --check-order (its JSON then has out_of_order null, left out). */
     private static Map<String, Long> counts(long consumed, long delivered, long missing, long duplicated,
                                             long unexpected, long unparseable, long wrongKey) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("expected", (long) CALLS);
-        counts.put("consumed", consumed);
-        counts.put("delivered", delivered);
-        counts.put("missing", missing);
-        counts.put("duplicated", duplicated);
-        counts.put("unexpected", unexpected);
-        counts.put("unparseable", unparseable);
-        counts.put("wrong_key", wrongKey);
-        counts.put("skipped_in_file", 0L);
-        return counts;
+        return CallFixtures.reportCounts(CALLS, consumed, delivered, missing, duplicated, unexpected, unparseable, wrongKey,
+                null, 0);
     }
 
     /** As {@link #counts}, for a run with --check-order: no call_date_time went back. */
     private static Map<String, Long> countsInOrder(long consumed, long delivered, long missing) {
-        Map<String, Long> counts = counts(consumed, delivered, missing, 0, 0, 0, 0);
-        counts.put("out_of_order", 0L);
-        return counts;
+        return CallFixtures.reportCounts(CALLS, consumed, delivered, missing, 0, 0, 0, 0, 0L, 0);
     }
 
     @Test

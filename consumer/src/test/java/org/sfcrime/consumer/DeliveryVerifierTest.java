@@ -66,18 +66,8 @@ class DeliveryVerifierTest {
     private static Map<String, Long> counts(long expected, long consumed, long delivered, long missing,
                                             long duplicated, long unexpected, long unparseable, long wrongKey,
                                             long outOfOrder, long skippedInFile) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("expected", expected);
-        counts.put("consumed", consumed);
-        counts.put("delivered", delivered);
-        counts.put("missing", missing);
-        counts.put("duplicated", duplicated);
-        counts.put("unexpected", unexpected);
-        counts.put("unparseable", unparseable);
-        counts.put("wrong_key", wrongKey);
-        counts.put("out_of_order", outOfOrder);
-        counts.put("skipped_in_file", skippedInFile);
-        return counts;
+        return CallFixtures.reportCounts(expected, consumed, delivered, missing, duplicated, unexpected, unparseable,
+                wrongKey, outOfOrder, skippedInFile);
     }
 
     private static List<Example> examples(DeliveryReport report, Discrepancy discrepancy) {

@@ -7,12 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
-import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.SharedBroker;
 import org.sfcrime.testing.ProjectPaths;
 
 /**
@@ -24,19 +23,8 @@ class PipelineIT {
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
 
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @Test
     void bundledSampleIsDeliveredExactlyOnceAndCountedAsTheOracleSays() throws Exception {

@@ -14,37 +14,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.SharedBroker;
 import picocli.CommandLine;
 
 /** The CLI against a real Kafka broker process, read back with a plain consumer. */
 @Timeout(120)
 class RealBrokerReplayTest {
 
-    private static KafkaBroker broker;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @TempDir
     Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void replaysEveryValidRecordOnceKeyedByCrimeIdInAscendingCallTimePerPartition() throws Exception {

@@ -22,15 +22,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
-import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.SharedBroker;
 import org.sfcrime.testing.ProjectPaths;
 
 /**
@@ -45,12 +45,12 @@ class StreamJobRestartIT {
     private static final Duration WATERMARK = Duration.ofMinutes(30);
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
 
-    private static KafkaBroker broker;
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
     private static List<Map<String, String>> calls;
 
     @BeforeAll
     static void loadTopic() throws Exception {
-        broker = KafkaBroker.start();
         broker.createTopic(TOPIC, 3);
         calls = new ArrayList<>(SyntheticCalls.generate(CALLS, 11));
         Collections.reverse(calls); // the sample is newest first, as the real export; replay oldest first
@@ -62,13 +62,6 @@ class StreamJobRestartIT {
             for (Map<String, String> call : calls) {
                 producer.send(new ProducerRecord<>(TOPIC, call.get(CallRecordFormat.CRIME_ID), mapper.writeValueAsString(call)));
             }
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
         }
     }
 

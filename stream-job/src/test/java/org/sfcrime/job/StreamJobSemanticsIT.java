@@ -23,13 +23,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
-import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.SharedBroker;
 
 /**
  * The packaged job against a real broker: rejected messages, late calls, unknown radio codes
@@ -40,19 +39,8 @@ class StreamJobSemanticsIT {
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final SharedBroker broker = new SharedBroker();
 
     @Test
     void countsOnTimeCallsDropsLateOnesAndReportsRejects(@TempDir Path dir) throws Exception {
