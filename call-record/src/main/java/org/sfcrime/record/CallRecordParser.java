@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Validates call records: the one set of rules for file records and Kafka messages.
@@ -27,6 +29,11 @@ public final class CallRecordParser {
     interface RecordBytes {
         byte[] copy(long from, long to);
     }
+
+    /** Position of each field in {@link CallRecordFormat#FIELDS}. */
+    private static final Map<String, Integer> FIELD_INDEX = fieldIndex();
+    private static final int CRIME_ID_INDEX = CallRecordFormat.FIELDS.indexOf(CallRecordFormat.CRIME_ID);
+    private static final int CALL_DATE_TIME_INDEX = CallRecordFormat.FIELDS.indexOf(CallRecordFormat.CALL_DATE_TIME);
 
     private final JsonFactory factory;
 
@@ -56,6 +63,42 @@ public final class CallRecordParser {
     }
 
     /**
+     * Parses and validates one Kafka message value, decoding all of its {@link CallRecordFormat#FIELDS}
+     * (a field the record lacks stays null; other names are skipped).
+     *
+     * @param fields receives the values, in the order of {@link CallRecordFormat#FIELDS}
+     * @return the event time
+     */
+    public LocalDateTime parseFields(byte[] value, String[] fields) throws InvalidCallRecordException {
+        if (value == null) {
+            throw new InvalidCallRecordException("null value");
+        }
+        try (JsonParser parser = factory.createParser(value)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new InvalidCallRecordException("not JSON");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new InvalidCallRecordException("not a JSON object");
+            }
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                Integer index = FIELD_INDEX.get(name);
+                if (index == null) {
+                    parser.skipChildren();
+                } else {
+                    fields[index] = text(parser, token);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidCallRecordException("not JSON");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array failed", e);
+        }
+        return validEventTime(fields[CRIME_ID_INDEX], fields[CALL_DATE_TIME_INDEX]);
+    }
+
+    /**
      * Validates the JSON value whose first token is the parser's current token, and leaves the
      * parser on its last token, whether the value is valid or not.
      *
@@ -81,6 +124,11 @@ public final class CallRecordParser {
             }
         }
         long end = parser.currentTokenLocation().getByteOffset() + 1;
+        return new CallRecord(crimeId, validEventTime(crimeId, callDateTime), bytes.copy(start, end));
+    }
+
+    /** The rules a record's two checked fields must meet; returns the event time. */
+    private static LocalDateTime validEventTime(String crimeId, String callDateTime) throws InvalidCallRecordException {
         if (crimeId == null || crimeId.isEmpty()) {
             throw new InvalidCallRecordException("missing " + CallRecordFormat.CRIME_ID);
         }
@@ -92,7 +140,7 @@ public final class CallRecordParser {
             throw new InvalidCallRecordException("unparseable " + CallRecordFormat.CALL_DATE_TIME
                     + " '" + abbreviate(callDateTime) + "' (expected " + CallRecordFormat.TIMESTAMP_PATTERN + ")");
         }
-        return new CallRecord(crimeId, eventTime, bytes.copy(start, end));
+        return eventTime;
     }
 
     /** A scalar's text (a number as written), null for JSON null, and "" for an object or array, as a tree's asText gives. */
@@ -105,6 +153,14 @@ public final class CallRecordParser {
             return "";
         }
         return parser.getText();
+    }
+
+    private static Map<String, Integer> fieldIndex() {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < CallRecordFormat.FIELDS.size(); i++) {
+            index.put(CallRecordFormat.FIELDS.get(i), i);
+        }
+        return Map.copyOf(index);
     }
 
     private static String abbreviate(String text) {

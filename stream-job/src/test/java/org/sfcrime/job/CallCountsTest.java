@@ -44,9 +44,9 @@ class CallCountsTest {
         }
 
         assertEquals(Map.of(
-                1L, "not a JSON object",
+                1L, "not JSON",
                 2L, "missing crime_id",
-                3L, "unparseable call_date_time (expected yyyy-MM-dd'T'HH:mm:ss.SSS)",
+                3L, "unparseable call_date_time '2018-02-30T10:05:00.000' (expected yyyy-MM-dd'T'HH:mm:ss.SSS)",
                 4L, "missing call_date_time",
                 5L, "not a JSON object"), reasons);
         assertEquals(1, CallEvents.valid(parsed).count());

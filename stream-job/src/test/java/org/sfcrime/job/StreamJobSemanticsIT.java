@@ -91,10 +91,10 @@ class StreamJobSemanticsIT {
             rejects.put(row.getAs("raw_value"), row.getAs("reason") + " @" + row.getAs("topic"));
         }
         assertEquals(Map.of(
-                "this is not json", "not a JSON object @" + topic,
+                "this is not json", "not JSON @" + topic,
                 "{\"original_crime_type_name\":\"Drugs\",\"call_date_time\":\"2018-12-31T11:00:00.000\"}", "missing crime_id @" + topic,
                 "{\"crime_id\":\"104\",\"call_date_time\":\"31/12/2018 11:00\"}",
-                "unparseable call_date_time (expected yyyy-MM-dd'T'HH:mm:ss.SSS) @" + topic), rejects);
+                "unparseable call_date_time '31/12/2018 11:00' (expected yyyy-MM-dd'T'HH:mm:ss.SSS) @" + topic), rejects);
 
         // Final windows only: after the second run the watermark is 13:00, so 10:00, 11:00 and 12:00 are final.
         List<String> finalWindows = new ArrayList<>();
