@@ -79,10 +79,12 @@ else
   # setsid: the broker outlives this script and the terminal; INFO logs go to its own log file.
   KAFKA_JVM_OPTS="-Dkafka.root.level=INFO ${KAFKA_JVM_OPTS:-}" KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}" \
     kafka_command kafka.Kafka "$config"
+  # The log is appended to across restarts: only what this start writes can say it is up.
+  log_start=$(( $(stat -c %s "$log_file" 2>/dev/null || echo 0) + 1 ))
   setsid "${KAFKA_CMD[@]}" >>"$log_file" 2>&1 </dev/null &
   echo $! >"$pid_file"
   started_at=$(date +%s)
-  until grep -q "Kafka Server started" "$log_file" 2>/dev/null; do
+  until grep -q "Kafka Server started" <(tail -c +"$log_start" "$log_file" 2>/dev/null); do
     if ! running_pid >/dev/null; then
       tail -n 20 "$log_file" >&2
       rm -f "$pid_file"
