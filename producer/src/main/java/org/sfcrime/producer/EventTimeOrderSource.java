@@ -2,6 +2,7 @@ package org.sfcrime.producer;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.sfcrime.record.CallFileReader;
@@ -87,12 +88,46 @@ final class EventTimeOrderSource implements CallSource {
             throw new IOException(source + ": the heap filled up after " + held + " records; event-time order "
                     + "holds the whole file to sort it: raise -Xmx (about 100 MB per 200,000 records) or use --order file");
         }
-        // List.sort is a stable merge sort: equal call times keep their file order.
-        loaded.sort(BY_EVENT_TIME);
+        if (newestFirst(loaded)) {
+            reverseKeepingTiesInFileOrder(loaded);
+        } else {
+            // List.sort is a stable merge sort: equal call times keep their file order.
+            loaded.sort(BY_EVENT_TIME);
+        }
         if (loaded instanceof ArrayList<ReplayCall> list) {
             list.trimToSize();
         }
         calls = loaded;
+    }
+
+    /** DataSF exports are newest first: then ascending order is the reverse, found in one pass. */
+    private static boolean newestFirst(List<ReplayCall> calls) {
+        for (int i = 1; i < calls.size(); i++) {
+            if (calls.get(i - 1).eventTimeMillis() < calls.get(i).eventTimeMillis()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reversing a newest-first list orders it by call time, but puts equal call times in reverse
+     * file order: each such run is turned back. Why not sort: the merge sort splits a file full of
+     * equal times into short runs and sorts them, the reverse costs one pass.
+     */
+    private static void reverseKeepingTiesInFileOrder(List<ReplayCall> calls) {
+        Collections.reverse(calls);
+        int start = 0;
+        while (start < calls.size()) {
+            int end = start + 1;
+            while (end < calls.size() && calls.get(end).eventTimeMillis() == calls.get(start).eventTimeMillis()) {
+                end++;
+            }
+            if (end - start > 1) {
+                Collections.reverse(calls.subList(start, end));
+            }
+            start = end;
+        }
     }
 
     @Override

@@ -65,6 +65,23 @@ class ReplayerTest {
     }
 
     @Test
+    void equalCallTimesKeepTheirFileOrderInANewestFirstFile() {
+        List<String> calls = List.of(
+                CallFixtures.call("5", T0),
+                CallFixtures.call("4", T0.minusMinutes(1)),
+                CallFixtures.call("6", T0.minusMinutes(1)),
+                CallFixtures.call("7", T0.minusMinutes(1)),
+                CallFixtures.call("3", T0.minusMinutes(2)),
+                CallFixtures.call("1", T0.minusMinutes(3)),
+                CallFixtures.call("2", T0.minusMinutes(3)));
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        replay(producer, config().build(), CallFixtures.jsonArray(calls));
+
+        assertEquals(List.of("1", "2", "3", "4", "6", "7", "5"), keys(producer));
+    }
+
+    @Test
     void skipAndLimitApplyAfterOrdering() {
         List<String> calls = CallFixtures.newestFirst(10);
         MockProducer<byte[], byte[]> producer = autoCompleting();
