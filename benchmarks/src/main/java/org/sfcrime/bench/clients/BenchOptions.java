@@ -3,6 +3,7 @@ package org.sfcrime.bench.clients;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,12 @@ final class BenchOptions {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "How many times to alternate the clients; the medians are over these rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--warmup-rounds", paramLabel = "N", defaultValue = "1",
+            description = "Rounds run and checked before the measured ones, and not counted: the first runs on a "
+                    + "freshly started broker are slower for every client, and only the first client of round 1 "
+                    + "would pay for it (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_SEED,
             description = "Seed of the synthetic data set (default: ${DEFAULT-VALUE}, the bundled sample's).")
@@ -63,9 +70,17 @@ final class BenchOptions {
         requireFile(spec, "--producer-jar", producerJar);
         requireFile(spec, "--consumer-jar", consumerJar);
         requirePositive(spec, "--rounds", rounds);
+        if (warmupRounds < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup-rounds must be 0 or more, not " + warmupRounds);
+        }
         requirePositive(spec, "--partitions", partitions);
         requirePositive(spec, "--lock-wait-s", lockWaitSeconds);
         requirePositive(spec, "--run-timeout-s", runTimeoutSeconds);
+    }
+
+    /** Every round to run, warm-up rounds first: those are numbered 0 and below, the measured ones from 1. */
+    IntStream allRounds() {
+        return IntStream.rangeClosed(1 - warmupRounds, rounds);
     }
 
     Path outputDirectory() {

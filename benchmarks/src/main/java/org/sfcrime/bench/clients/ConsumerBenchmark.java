@@ -56,14 +56,16 @@ public final class ConsumerBenchmark extends ClientBenchmark {
             topics.create(topic, options.partitions);
             try {
                 load(data, topic, bootstrapServers, topics, measurer);
-                for (int round = 1; round <= options.rounds; round++) {
+                for (int round : options.allRounds().toArray()) {
                     for (String client : Rounds.order(List.of(OURS, PERF_TOOL), round)) {
                         Measurement measurement = client.equals(OURS)
                                 ? verifier(round, data, topic, bootstrapServers, measurer)
                                 : perfTool(round, data, topic, bootstrapServers, measurer);
-                        progress.printf(Locale.ROOT, "  round %d: %s: %,.0f records/s%n", round, client,
+                        progress.printf(Locale.ROOT, "  %s: %s: %,.0f records/s%n", Rounds.label(round), client,
                                 measurement.recordsPerSecond());
-                        runs.add(measurement);
+                        if (Rounds.measured(round)) {
+                            runs.add(measurement);
+                        }
                     }
                 }
             } finally {
@@ -71,8 +73,9 @@ public final class ConsumerBenchmark extends ClientBenchmark {
             }
         }
         return new BenchmarkResult(
-                String.format(Locale.ROOT, "consumer: %,d records, mean value %.0f B, rounds: %d, partitions: %d",
-                        data.records(), data.meanValueBytes(), options.rounds, options.partitions),
+                String.format(Locale.ROOT, "consumer: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), "
+                        + "partitions: %d", data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds,
+                        options.partitions),
                 "JVM start-up excluded; ours: the report's elapsed_ms (the topic read with offset look-ups, checking "
                         + "every record; reading the file excluded), perf-tool: fetch.nMsg.sec (without its group join)",
                 "ours: reading and parsing the file plus the topic read; perf-tool: nMsg.sec (its group join included)",
@@ -98,7 +101,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     }
 
     private Measurement verifier(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
-        String label = "round " + round + ": " + OURS;
+        String label = Rounds.label(round) + ": " + OURS;
         long timeoutMs = options.runTimeoutSeconds * 1000;
         ChildRun.Result result = measurer.measure(label,
                 ClientCommands.ourVerifier(options.consumerJar, data.callsFile(), topic, bootstrapServers, timeoutMs));
@@ -116,7 +119,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     }
 
     private Measurement perfTool(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
-        String label = "round " + round + ": " + PERF_TOOL;
+        String label = Rounds.label(round) + ": " + PERF_TOOL;
         String group = "bench-perf-r" + round + "-" + System.currentTimeMillis();
         ChildRun.Result result = measurer.measure(label,
                 ClientCommands.consumerPerfTest(topic, data.records(), bootstrapServers, group));

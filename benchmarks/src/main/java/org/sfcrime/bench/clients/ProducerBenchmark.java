@@ -64,15 +64,19 @@ public final class ProducerBenchmark extends ClientBenchmark {
         List<Measurement> runs = new ArrayList<>();
         try (BenchBroker broker = BenchBroker.start(progress);
              BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
-            for (int round = 1; round <= options.rounds; round++) {
+            for (int round : options.allRounds().toArray()) {
                 for (Client client : Rounds.order(List.of(Client.values()), round)) {
-                    runs.add(measure(client, round, data, broker.bootstrapServers(), topics, measurer));
+                    Measurement measurement = measure(client, round, data, broker.bootstrapServers(), topics, measurer);
+                    if (Rounds.measured(round)) {
+                        runs.add(measurement);
+                    }
                 }
             }
         }
         return new BenchmarkResult(
-                String.format(Locale.ROOT, "producer: %,d records, mean value %.0f B, rounds: %d, partitions: %d",
-                        data.records(), data.meanValueBytes(), options.rounds, options.partitions),
+                String.format(Locale.ROOT, "producer: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), "
+                        + "partitions: %d", data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds,
+                        options.partitions),
                 "each client's own figure, JVM start-up excluded; ours/naive: the summary's elapsed (reading and "
                         + "parsing the file included), perf-tool: its records/sec (payload file read before its timer)",
                 "ours/naive: send phase only (summary elapsed minus 'reading before the first send'); perf-tool: none",
@@ -89,7 +93,7 @@ public final class ProducerBenchmark extends ClientBenchmark {
     private Measurement measure(Client client, int round, BenchDataSet data, String bootstrapServers, BenchTopics topics,
                                 Measurer measurer) {
         String topic = "bench-producer-" + client.label + "-r" + round + "-" + System.currentTimeMillis();
-        String label = "round " + round + ": " + client.label;
+        String label = Rounds.label(round) + ": " + client.label;
         topics.create(topic, options.partitions);
         try {
             Measurement measurement = switch (client) {

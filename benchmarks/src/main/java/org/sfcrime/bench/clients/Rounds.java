@@ -13,10 +13,20 @@ final class Rounds {
     private Rounds() {
     }
 
-    /** The clients of round (1-based), the list rotated left by round - 1. */
+    /** The clients of round (1-based; warm-up rounds are 0 and below), the list rotated left by round - 1. */
     static <T> List<T> order(List<T> clients, int round) {
         List<T> rotated = new ArrayList<>(clients);
-        Collections.rotate(rotated, -((round - 1) % clients.size()));
+        Collections.rotate(rotated, -Math.floorMod(round - 1, clients.size()));
         return rotated;
+    }
+
+    /** Whether a round's runs count: warm-up rounds are run and checked, not measured. */
+    static boolean measured(int round) {
+        return round >= 1;
+    }
+
+    /** "round N", or "warm-up" for a round that is not measured. */
+    static String label(int round) {
+        return measured(round) ? "round " + round : "warm-up";
     }
 }
