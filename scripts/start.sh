@@ -49,11 +49,7 @@ dir="$(cd "$dir" && pwd)"
 pid_file="$dir/kafka.pid" log_file="$dir/server.log" config="$dir/server.properties"
 bootstrap="127.0.0.1:$port"
 
-running_pid() {
-  local pid
-  pid="$(cat "$pid_file" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
-}
+running_pid() { broker_pid "$dir"; }
 
 if pid="$(running_pid)"; then
   info "Kafka is already running (pid $pid, $bootstrap)"

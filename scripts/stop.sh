@@ -12,11 +12,11 @@ while [ $# -gt 0 ]; do
     *) echo "error: unknown option '$1' (see scripts/stop.sh --help)" >&2; exit 2 ;;
   esac
 done
+[ -d "$dir" ] && dir="$(cd "$dir" && pwd)"
 pid_file="$dir/kafka.pid"
-pid="$(cat "$pid_file" 2>/dev/null || true)"
-if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+if ! pid="$(broker_pid "$dir")"; then
   rm -f "$pid_file"
-  info "Kafka is not running (no live pid in $pid_file)"
+  info "Kafka is not running (no live broker of $dir in $pid_file)"
   exit 0
 fi
 kill -TERM "$pid"

@@ -41,6 +41,16 @@ resolve_runtime() {
 }
 
 ensure_kafka_runtime() { resolve_runtime kafka "$KAFKA_LIBS"; }
+
+# The pid of the broker started for run folder $1, if it is alive. A pid file can outlive its process
+# (a reboot, a kill -9) and the number be reused: the process must be a broker of that folder.
+broker_pid() {
+  local pid
+  pid="$(cat "$1/kafka.pid" 2>/dev/null || true)"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
+    && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "kafka.Kafka $1/server.properties" \
+    && echo "$pid"
+}
 ensure_spark_runtime() { resolve_runtime spark "$SPARK_JARS"; }
 
 # The java command line for a class from the Kafka jars (broker, storage tool, CLI tools), in KAFKA_CMD.
