@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,13 +31,14 @@ class CallCountsTest {
 
     @Test
     void rejectsMessagesThatCannotBeCountedWithTheirReasonAndOffset() {
-        Dataset<Row> parsed = CallEvents.parse(kafkaRows(List.of(
+        Dataset<Row> parsed = CallEvents.parse(kafkaRows(Arrays.asList(
                 call("1", "Traffic Stop", "2018-12-31T10:05:00.000", "HAN"),
                 "not json at all",
                 "{\"original_crime_type_name\":\"Drugs\",\"call_date_time\":\"2018-12-31T10:05:00.000\"}",
                 "{\"crime_id\":\"2\",\"call_date_time\":\"2018-02-30T10:05:00.000\"}",
                 "{\"crime_id\":\"3\"}",
-                "[1,2,3]")));
+                "[1,2,3]",
+                null)));
 
         Map<Long, String> reasons = new TreeMap<>();
         for (Row row : parsed.filter("reject_reason is not null").collectAsList()) {
@@ -48,7 +50,8 @@ class CallCountsTest {
                 2L, "missing crime_id",
                 3L, "unparseable call_date_time '2018-02-30T10:05:00.000' (expected yyyy-MM-dd'T'HH:mm:ss.SSS)",
                 4L, "missing call_date_time",
-                5L, "not a JSON object"), reasons);
+                5L, "not a JSON object",
+                6L, "null value"), reasons);
         assertEquals(1, CallEvents.valid(parsed).count());
     }
 
@@ -90,7 +93,8 @@ class CallCountsTest {
     private Dataset<Row> kafkaRows(List<String> values) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            rows.add(RowFactory.create("calls", 0, (long) i, values.get(i).getBytes(StandardCharsets.UTF_8)));
+            String value = values.get(i);
+            rows.add(RowFactory.create("calls", 0, (long) i, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
         }
         return spark.createDataFrame(rows, KAFKA_ROW);
     }
