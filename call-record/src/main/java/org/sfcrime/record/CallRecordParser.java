@@ -47,19 +47,7 @@ public final class CallRecordParser {
 
     /** Parses and validates one Kafka message value. */
     public CallRecord parseMessage(byte[] value) throws InvalidCallRecordException {
-        if (value == null) {
-            throw new InvalidCallRecordException("null value");
-        }
-        try (JsonParser parser = factory.createParser(value)) {
-            if (parser.nextToken() == null) {
-                throw new InvalidCallRecordException("not JSON");
-            }
-            return parseValue(parser, (from, to) -> CompactJson.copy(value, (int) from, (int) to));
-        } catch (JsonProcessingException e) {
-            throw new InvalidCallRecordException("not JSON");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a byte array failed", e);
-        }
+        return readMessage(value, parser -> parseValue(parser, (from, to) -> CompactJson.copy(value, (int) from, (int) to)));
     }
 
     /**
@@ -70,15 +58,8 @@ public final class CallRecordParser {
      * @return the event time
      */
     public LocalDateTime parseFields(byte[] value, String[] fields) throws InvalidCallRecordException {
-        if (value == null) {
-            throw new InvalidCallRecordException("null value");
-        }
-        try (JsonParser parser = factory.createParser(value)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new InvalidCallRecordException("not JSON");
-            }
-            if (first != JsonToken.START_OBJECT) {
+        return readMessage(value, parser -> {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
                 throw new InvalidCallRecordException("not a JSON object");
             }
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -90,12 +71,30 @@ public final class CallRecordParser {
                     fields[index] = text(parser, token);
                 }
             }
+            return validEventTime(fields[CRIME_ID_INDEX], fields[CALL_DATE_TIME_INDEX]);
+        });
+    }
+
+    /** What is read from a message, the parser standing on its first token. */
+    private interface MessageBody<T> {
+        T read(JsonParser parser) throws IOException, InvalidCallRecordException;
+    }
+
+    /** The rules every message shares: a null value, no JSON at all, and broken JSON are rejected. */
+    private <T> T readMessage(byte[] value, MessageBody<T> body) throws InvalidCallRecordException {
+        if (value == null) {
+            throw new InvalidCallRecordException("null value");
+        }
+        try (JsonParser parser = factory.createParser(value)) {
+            if (parser.nextToken() == null) {
+                throw new InvalidCallRecordException("not JSON");
+            }
+            return body.read(parser);
         } catch (JsonProcessingException e) {
             throw new InvalidCallRecordException("not JSON");
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array failed", e);
         }
-        return validEventTime(fields[CRIME_ID_INDEX], fields[CALL_DATE_TIME_INDEX]);
     }
 
     /**
