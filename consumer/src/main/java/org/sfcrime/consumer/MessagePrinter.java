@@ -71,8 +71,8 @@ final class MessagePrinter {
         switch (options.format()) {
             case RAW -> {
                 writePrefix(record);
-                out.write(record.value() == null ? NULL_LITERAL : record.value(), 0,
-                        record.value() == null ? NULL_LITERAL.length : record.value().length);
+                byte[] value = record.value() == null ? NULL_LITERAL : record.value();
+                out.write(value, 0, value.length);
                 out.println();
             }
             case PRETTY -> {
