@@ -1,11 +1,8 @@
 package org.sfcrime.consumer;
 
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.cli.SecretSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -28,23 +25,18 @@ public record ClientProperties(Map<String, String> values) {
     /** Classpath resource holding the built-in defaults. */
     static final String DEFAULTS_RESOURCE = "/consumer.properties";
 
-    /** What a secret value is shown as. */
-
-    /** Substrings of a key (lower case) that mark its value as secret. */
-
     public ClientProperties {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /** The shipped defaults from the classpath. */
     static ClientProperties builtInDefaults() {
-        try (InputStream in = ClientProperties.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
+        try {
+            Map<String, String> defaults = PropertiesFiles.resource(ClientProperties.class, DEFAULTS_RESOURCE);
+            if (defaults == null) {
                 throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the jar (a packaging error)");
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return new ClientProperties(toMap(properties));
+            return new ClientProperties(defaults);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DEFAULTS_RESOURCE + " from the jar", e);
         }
@@ -52,15 +44,13 @@ public record ClientProperties(Map<String, String> values) {
 
     /** These settings overlaid by a properties file ({@code --consumer-config}). */
     ClientProperties withFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            return withAll(PropertiesFiles.file(file));
         } catch (NoSuchFileException e) {
             throw new CommandFailure("cannot read consumer config " + file + ": no such file");
         } catch (IOException e) {
             throw new CommandFailure("cannot read consumer config " + file + ": " + e.getMessage());
         }
-        return withAll(toMap(properties));
     }
 
     /** These settings overlaid by {@code overrides} (later layers win). */
@@ -101,13 +91,5 @@ public record ClientProperties(Map<String, String> values) {
     @Override
     public String toString() {
         return describe();
-    }
-
-    private static Map<String, String> toMap(Properties properties) {
-        Map<String, String> map = new TreeMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            map.put(key, properties.getProperty(key).trim());
-        }
-        return map;
     }
 }

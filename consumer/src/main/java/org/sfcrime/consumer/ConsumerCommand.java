@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.record.MalformedCallFileException;
-import org.sfcrime.cli.SecretSettings;
 import org.sfcrime.cli.ShutdownRequest;
 import org.sfcrime.cli.UsageErrorHandler;
 import picocli.CommandLine;
@@ -411,8 +410,7 @@ public final class ConsumerCommand implements Callable<Integer> {
     private void maybePrintConfig(ClientProperties clientProperties) {
         if (printConfig) {
             err.println("Client settings:");
-            clientProperties.values().keySet().forEach(key -> err.println("  " + key + "="
-                    + SecretSettings.printable(key, clientProperties.get(key))));
+            clientProperties.describe().lines().forEach(line -> err.println("  " + line));
         }
     }
 
@@ -463,7 +461,6 @@ public final class ConsumerCommand implements Callable<Integer> {
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
-
 
     // ---- converters: typed values at parse time, errors that list the valid values
 

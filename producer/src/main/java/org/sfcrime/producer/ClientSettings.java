@@ -1,10 +1,8 @@
 package org.sfcrime.producer;
 
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.cli.SecretSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,7 +22,6 @@ final class ClientSettings {
 
     /** The built-in defaults, on the classpath. */
     static final String DEFAULTS_RESOURCE = "/producer.properties";
-
 
     private final Map<String, String> settings;
 
@@ -86,33 +82,24 @@ final class ClientSettings {
     }
 
     private static Map<String, String> loadDefaults() throws ReplayFailure {
-        try (InputStream in = ClientSettings.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
+        try {
+            Map<String, String> defaults = PropertiesFiles.resource(ClientSettings.class, DEFAULTS_RESOURCE);
+            if (defaults == null) {
                 throw new ReplayFailure("the jar lacks its default settings " + DEFAULTS_RESOURCE + " (a broken build?)");
             }
-            Properties properties = new Properties();
-            properties.load(in);
-            return toMap(properties);
+            return defaults;
         } catch (IOException e) {
             throw new ReplayFailure("cannot read the default settings " + DEFAULTS_RESOURCE + ": " + e.getMessage());
         }
     }
 
     private static Map<String, String> load(Path file) throws ReplayFailure {
-        try (Reader in = Files.newBufferedReader(file)) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return toMap(properties);
+        try {
+            return PropertiesFiles.file(file);
         } catch (NoSuchFileException e) {
             throw new ReplayFailure(file + ": no such file (--producer-config)");
         } catch (IOException e) {
             throw new ReplayFailure(file + ": cannot read (--producer-config): " + e.getMessage());
         }
-    }
-
-    private static Map<String, String> toMap(Properties properties) {
-        Map<String, String> map = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name).strip()));
-        return map;
     }
 }
