@@ -16,8 +16,8 @@ import java.time.Duration;
  */
 public final class MeasurementLock implements AutoCloseable {
 
-    /** The lock file every benchmark here agrees on. */
-    public static final Path DEFAULT_FILE = Path.of("/tmp/sf-bench.lock");
+    /** The lock file every benchmark here agrees on: the default of their --lock-file. */
+    public static final String DEFAULT_FILE = "/tmp/sf-bench.lock";
 
     private static final long POLL_MILLIS = 200;
 

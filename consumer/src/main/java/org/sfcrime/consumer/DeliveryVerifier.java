@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -90,7 +91,7 @@ final class DeliveryVerifier {
         }
         // A finished partition is paused so that messages produced since the start are not fetched.
         consumer.pause(partitions.stream().filter(tp -> !unfinished.contains(tp)).toList());
-        long toRead = total(endOffsets) - total(startOffsets);
+        long toRead = LongStream.of(endOffsets).sum() - LongStream.of(startOffsets).sum();
         progress.printf("Reading %d partitions of %s up to their end offsets (%d messages)%n",
                 partitions.size(), settings.topic(), toRead);
 
@@ -269,14 +270,6 @@ final class DeliveryVerifier {
                 .collect(Collectors.joining(", "));
         return "verify timed out after " + Deadline.seconds(deadline.budget()) + " having read " + consumed
                 + " of " + toRead + " messages (" + positions + "); raise --timeout-ms or check the broker";
-    }
-
-    private static long total(long[] values) {
-        long sum = 0;
-        for (long value : values) {
-            sum += value;
-        }
-        return sum;
     }
 
     private static String keyText(byte[] key) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.stream.IntStream;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
+import org.sfcrime.bench.MeasurementLock;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,7 +40,7 @@ final class BenchOptions {
             description = "Where the cached data set and the CSV results go, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = "/tmp/sf-bench.lock",
+    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = MeasurementLock.DEFAULT_FILE,
             description = "Lock file held during each measured run, shared with every other benchmark on this machine (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 

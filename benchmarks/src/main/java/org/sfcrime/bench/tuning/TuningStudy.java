@@ -108,7 +108,7 @@ public final class TuningStudy implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20181231", description = "Seed of the run order (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = "/tmp/sf-bench.lock",
+    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = MeasurementLock.DEFAULT_FILE,
             description = "File locked exclusively during each measured run (default: ${DEFAULT-VALUE}).")
     private Path lockFile;
 
