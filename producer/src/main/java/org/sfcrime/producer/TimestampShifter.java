@@ -1,54 +1,98 @@
 package org.sfcrime.producer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Set;
 import org.sfcrime.record.CallRecordFormat;
 
 /**
- * Moves a call forward in event time, rewriting the date fields of its JSON value.
+ * Moves a call forward in event time, rewriting the date fields of its JSON value in place.
  *
  * <p>call_date_time moves by the shift exactly. The day fields (call_date, report_date,
  * offense_date: midnight of a day) move by the whole days the call's date moved, so they stay at
  * midnight, and call_time follows call_date_time, so that call_date_time = call_date's day +
- * call_time still holds. Other fields and the field order are unchanged.
+ * call_time still holds.
+ *
+ * <p>Only those values' bytes are replaced: every other byte of the value stays as the file had
+ * it, escapes included, so that pass 2 differs from pass 1 in the dates alone. A day field that
+ * is not a timestamp, and a date field holding an object or an array, are left as they are.
  */
 final class TimestampShifter {
 
-    private static final List<String> DAY_FIELDS = List.of(
+    private static final Set<String> DAY_FIELDS = Set.of(
             CallRecordFormat.CALL_DATE, CallRecordFormat.REPORT_DATE, CallRecordFormat.OFFENSE_DATE);
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory factory = new JsonFactory();
 
     ReplayCall shift(ReplayCall call, Duration shift) {
-        try {
-            ObjectNode record = (ObjectNode) mapper.readTree(call.value());
-            LocalDateTime callTime = ReplayCall.toWallClock(call.eventTimeMillis());
-            LocalDateTime shiftedCallTime = callTime.plus(shift);
-            long days = ChronoUnit.DAYS.between(callTime.toLocalDate(), shiftedCallTime.toLocalDate());
-            record.put(CallRecordFormat.CALL_DATE_TIME, CallRecordFormat.formatTimestamp(shiftedCallTime));
-            if (record.has(CallRecordFormat.CALL_TIME)) {
-                record.put(CallRecordFormat.CALL_TIME, CallRecordFormat.CALL_TIME_FORMAT.format(shiftedCallTime));
-            }
-            for (String field : DAY_FIELDS) {
-                JsonNode value = record.get(field);
-                // a day field that is missing or not a timestamp is left as the file had it
-                LocalDateTime day = value == null ? null : CallRecordFormat.parseTimestamp(value.asText());
-                if (day != null) {
-                    record.put(field, CallRecordFormat.formatTimestamp(day.plusDays(days)));
+        LocalDateTime callTime = ReplayCall.toWallClock(call.eventTimeMillis());
+        LocalDateTime shiftedCallTime = callTime.plus(shift);
+        long days = ChronoUnit.DAYS.between(callTime.toLocalDate(), shiftedCallTime.toLocalDate());
+        byte[] value = call.value();
+        ByteArrayOutputStream shifted = new ByteArrayOutputStream(value.length);
+        int copiedUpTo = 0;
+        try (JsonParser parser = factory.createParser(value)) {
+            parser.nextToken();
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                if (token.isStructStart()) {
+                    parser.skipChildren();
+                    continue;
+                }
+                String replacement = replacement(name, token, parser, shiftedCallTime, days);
+                if (replacement != null) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    shifted.write(value, copiedUpTo, start - copiedUpTo);
+                    shifted.writeBytes(('"' + replacement + '"').getBytes(StandardCharsets.US_ASCII));
+                    copiedUpTo = scalarEnd(value, start);
                 }
             }
-            return new ReplayCall(ReplayCall.toMillis(shiftedCallTime), call.index(), call.key(),
-                    mapper.writeValueAsBytes(record));
         } catch (IOException e) {
             // the value was written by CallRecordParser from a JSON object: it always parses
             throw new UncheckedIOException(e);
         }
+        shifted.write(value, copiedUpTo, value.length - copiedUpTo);
+        return new ReplayCall(ReplayCall.toMillis(shiftedCallTime), call.index(), call.key(), shifted.toByteArray());
+    }
+
+    /** The new text of a date field's scalar value, or null to leave the value as it is. */
+    private static String replacement(String name, JsonToken token, JsonParser parser, LocalDateTime shiftedCallTime,
+                                      long days) throws IOException {
+        if (CallRecordFormat.CALL_DATE_TIME.equals(name)) {
+            return CallRecordFormat.formatTimestamp(shiftedCallTime);
+        }
+        if (CallRecordFormat.CALL_TIME.equals(name)) {
+            return CallRecordFormat.CALL_TIME_FORMAT.format(shiftedCallTime);
+        }
+        if (DAY_FIELDS.contains(name) && token == JsonToken.VALUE_STRING) {
+            LocalDateTime day = CallRecordFormat.parseTimestamp(parser.getText());
+            return day == null ? null : CallRecordFormat.formatTimestamp(day.plusDays(days));
+        }
+        return null;
+    }
+
+    /** Where the scalar starting at {@code start} of compact JSON ends (exclusive). */
+    private static int scalarEnd(byte[] json, int start) {
+        int i = start;
+        if (json[i] == '"') {
+            for (i++; json[i] != '"'; i++) {
+                if (json[i] == '\\') {
+                    i++;
+                }
+            }
+            return i + 1;
+        }
+        while (json[i] != ',' && json[i] != '}') {
+            i++;
+        }
+        return i;
     }
 }

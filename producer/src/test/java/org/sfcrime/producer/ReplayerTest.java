@@ -301,6 +301,24 @@ class ReplayerTest {
     }
 
     @Test
+    void loopPassesDifferFromTheFirstOnlyInTheDateFields() {
+        // escapes, a number, a null and an unparseable day field are sent as the file wrote them on every pass;
+        // one call: the span is 1 minute, and 23:59 + 1 minute crosses midnight
+        String call = "{\"crime_id\":\"1\",\"address\":\"Caf\\u00e9 \\\"Le Bar\\\"\",\"agency_id\":1,"
+                + "\"report_date\":\"n/a\",\"call_date\":\"2018-12-31T00:00:00.000\",\"call_time\":null,"
+                + "\"city\":null,\"call_date_time\":\"2018-12-31T23:59:00.000\",\"offense_date\":\"2018-12-31T00:00:00.000\"}";
+        MockProducer<byte[], byte[]> producer = autoCompleting();
+
+        ReplaySummary summary = replay(producer, config().loop(true).limit(2).build(), CallFixtures.jsonArray(List.of(call)));
+
+        assertEquals(List.of(call, "{\"crime_id\":\"1\",\"address\":\"Caf\\u00e9 \\\"Le Bar\\\"\",\"agency_id\":1,"
+                + "\"report_date\":\"n/a\",\"call_date\":\"2019-01-01T00:00:00.000\",\"call_time\":\"00:00\","
+                + "\"city\":null,\"call_date_time\":\"2019-01-01T00:00:00.000\",\"offense_date\":\"2019-01-01T00:00:00.000\"}"),
+                values(producer));
+        assertEquals(Duration.ofMinutes(1), summary.shiftPerPass());
+    }
+
+    @Test
     void aStopRequestEndsTheReplayAndStillAccountsForEverySentRecord() {
         MockProducer<byte[], byte[]> producer = autoCompleting();
         int[] polls = {0};
