@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.stream.IntStream;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
-import org.sfcrime.bench.MeasurementLock;
+import org.sfcrime.bench.LockOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,13 +41,8 @@ final class BenchOptions {
             description = "Where the cached data set and the CSV results go, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path outputDir;
 
-    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = MeasurementLock.DEFAULT_FILE,
-            description = "Lock file held during each measured run, shared with every other benchmark on this machine (default: ${DEFAULT-VALUE}).")
-    Path lockFile;
-
-    @Option(names = "--lock-wait-s", paramLabel = "S", defaultValue = "1800",
-            description = "Longest wait for the lock before one run, in seconds (default: ${DEFAULT-VALUE}).")
-    long lockWaitSeconds;
+    @Mixin
+    LockOptions lock;
 
     @Option(names = "--run-timeout-s", paramLabel = "S", defaultValue = "300",
             description = "Deadline of one measured run, in seconds; it is killed after (default: ${DEFAULT-VALUE}).")
@@ -75,7 +71,7 @@ final class BenchOptions {
             throw new ParameterException(spec.commandLine(), "--warmup-rounds must be 0 or more, not " + warmupRounds);
         }
         requirePositive(spec, "--partitions", partitions);
-        requirePositive(spec, "--lock-wait-s", lockWaitSeconds);
+        lock.validate(spec);
         requirePositive(spec, "--run-timeout-s", runTimeoutSeconds);
     }
 
@@ -89,7 +85,7 @@ final class BenchOptions {
     }
 
     Measurer measurer() {
-        return new Measurer(lockFile, Duration.ofSeconds(lockWaitSeconds), Duration.ofSeconds(runTimeoutSeconds), System.err);
+        return new Measurer(lock.file(), lock.maxWait(), Duration.ofSeconds(runTimeoutSeconds), System.err);
     }
 
     private static void requireFile(CommandSpec spec, String option, Path file) {

@@ -34,7 +34,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
         try {
             BenchmarkResult result = run();
             out.println();
-            out.println(NoiseNote.text(options.lockFile));
+            out.println(NoiseNote.text(options.lock.file()));
             ResultTable.print(result, out);
             ResultCsv.write(result, options.outputDirectory(), name())
                     .forEach(file -> progress.println("wrote " + file));

@@ -1,6 +1,7 @@
 package org.sfcrime.bench.tuning;
 
 import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.bench.LockOptions;
 import org.sfcrime.bench.MeasurementLock;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.sfcrime.testing.KafkaBroker;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -108,13 +110,8 @@ public final class TuningStudy implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "20181231", description = "Seed of the run order (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = MeasurementLock.DEFAULT_FILE,
-            description = "File locked exclusively during each measured run (default: ${DEFAULT-VALUE}).")
-    private Path lockFile;
-
-    @Option(names = "--lock-wait-s", paramLabel = "S", defaultValue = "1800",
-            description = "Longest wait for another measurement to release the lock (default: ${DEFAULT-VALUE}).")
-    private int lockWaitSeconds;
+    @Mixin
+    private LockOptions lockOptions;
 
     @Option(names = "--run-timeout-s", paramLabel = "S", defaultValue = "900",
             description = "Longest bounded run of the job; it is killed and recorded as failed after that (default: ${DEFAULT-VALUE}).")
@@ -143,10 +140,11 @@ public final class TuningStudy implements Callable<Integer> {
     @Override
     public Integer call() {
         int warmupRuns = warmupRunsOption != null ? warmupRunsOption : quick ? 0 : 1;
-        if (records < 1 || repeats < 1 || warmupRuns < 0 || liveWarmupSeconds < 0 || lockWaitSeconds < 0 || runTimeoutSeconds < 1) {
+        if (records < 1 || repeats < 1 || warmupRuns < 0 || liveWarmupSeconds < 0 || runTimeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(),
-                    "--records, --repeats and --run-timeout-s must be at least 1; --warmup-runs, --live-warmup-s and --lock-wait-s at least 0");
+                    "--records, --repeats and --run-timeout-s must be at least 1; --warmup-runs and --live-warmup-s at least 0");
         }
+        lockOptions.validate(spec);
         if (rates.stream().anyMatch(rate -> rate < 1)) {
             throw new ParameterException(spec.commandLine(), "--rates must be at least 1 records/s each, not " + rates);
         }
@@ -226,8 +224,8 @@ public final class TuningStudy implements Callable<Integer> {
             broker = startBroker();
             final KafkaBroker startedBroker = broker;
             try (Topics topics = new Topics(broker.bootstrapServers())) {
-                context = new StudyContext(broker.bootstrapServers(), topics, shipped, workDir, lockFile,
-                        Duration.ofSeconds(lockWaitSeconds), jobJar, producerJar);
+                context = new StudyContext(broker.bootstrapServers(), topics, shipped, workDir, lockOptions.file(),
+                        lockOptions.maxWait(), jobJar, producerJar);
                 final StudyContext hookContext = context;
                 hook = new Thread(() -> {
                     hookContext.killCurrent();
