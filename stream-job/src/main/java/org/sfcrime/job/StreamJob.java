@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -342,6 +343,9 @@ public final class StreamJob implements Callable<Integer> {
             if (!submitted.contains("spark.master")) {
                 builder.master("local[*]");
             }
+            LoopbackBinding loopback = loopback(submitted);
+            loopback.driverSettings().forEach(builder::config);
+            loopback.uiWarning(config.uiPort()).ifPresent(System.err::println);
             // call_date_time is wall-clock time without a zone; read and shown in UTC it stays
             // exactly the wall-clock value, and hour windows have no daylight-saving gaps.
             builder.config("spark.sql.session.timeZone", "UTC");
@@ -356,6 +360,11 @@ public final class StreamJob implements Callable<Integer> {
                 builder.config("spark.ui.port", config.uiPort());
             }
             return builder.getOrCreate();
+        }
+
+        static LoopbackBinding loopback(SparkConf submitted) {
+            return new LoopbackBinding(submitted, submitted.get("spark.master", "local[*]"),
+                    Optional.ofNullable(System.getenv("SPARK_LOCAL_IP")));
         }
     }
 }
