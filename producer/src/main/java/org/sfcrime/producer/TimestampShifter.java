@@ -50,9 +50,11 @@ final class TimestampShifter {
                 String replacement = replacement(name, token, parser, shiftedCallTime, days);
                 if (replacement != null) {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
+                    // the parser's position is the value's end once the token is read to its end
+                    parser.finishToken();
                     shifted.write(value, copiedUpTo, start - copiedUpTo);
                     shifted.writeBytes(('"' + replacement + '"').getBytes(StandardCharsets.US_ASCII));
-                    copiedUpTo = scalarEnd(value, start);
+                    copiedUpTo = (int) parser.currentLocation().getByteOffset();
                 }
             }
         } catch (IOException e) {
@@ -77,22 +79,5 @@ final class TimestampShifter {
             return day == null ? null : CallRecordFormat.formatTimestamp(day.plusDays(days));
         }
         return null;
-    }
-
-    /** Where the scalar starting at {@code start} of compact JSON ends (exclusive). */
-    private static int scalarEnd(byte[] json, int start) {
-        int i = start;
-        if (json[i] == '"') {
-            for (i++; json[i] != '"'; i++) {
-                if (json[i] == '\\') {
-                    i++;
-                }
-            }
-            return i + 1;
-        }
-        while (json[i] != ',' && json[i] != '}') {
-            i++;
-        }
-        return i;
     }
 }
