@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench-producer", mixinStandardHelpOptions = true,
         description = {
-            "Measures the producer CLI (java -Xmx160m -jar producer/target/producer.jar, shipped settings) against "
+            "Measures the producer CLI (java -Xmx128m -jar producer/target/producer.jar, shipped settings) against "
                     + "Kafka's kafka-producer-perf-test sending the same records as --payload-file with the same "
                     + "config/producer.properties, and against a naive configuration of our producer "
                     + "(linger.ms=0, batch.size=16384, compression.type=none; acks=all and idempotence kept).",
