@@ -16,12 +16,13 @@ class PackedValuesTest {
         Random random = new Random(7);
         List<byte[]> stored = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
-        // 30 MB in all: spans the growing buffers and several of the largest size
-        while (stored.stream().mapToLong(value -> value.length).sum() < 30 << 20) {
+        // 24 MB in all: spans the growing buffers (1, 2, 4 MB) and two of the largest (8 MB)
+        for (long total = 0; total < 24 << 20; ) {
             byte[] value = new byte[random.nextInt(2_000)];
             random.nextBytes(value);
             stored.add(value);
             positions.add(values.add(value));
+            total += value.length;
         }
         for (int i = stored.size() - 1; i >= 0; i--) {
             assertArrayEquals(stored.get(i), values.get(positions.get(i), stored.get(i).length), "value " + i);
@@ -32,7 +33,7 @@ class PackedValuesTest {
     void aValueLargerThanAnyBufferGetsOneOfItsOwn() {
         PackedValues values = new PackedValues();
         byte[] small = "{\"crime_id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-        byte[] huge = new byte[20 << 20];
+        byte[] huge = new byte[9 << 20]; // more than the largest buffer
         new Random(11).nextBytes(huge);
         long first = values.add(small);
         long second = values.add(huge);
