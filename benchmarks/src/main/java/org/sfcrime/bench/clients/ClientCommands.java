@@ -13,8 +13,8 @@ import org.sfcrime.testing.ProjectPaths;
 
 /**
  * The command lines of the measured clients: our two CLIs as users run them with the heaps the
- * README gives for the 200k-record set, and Kafka's perf tools through the project's wrapper scripts (upstream's options, the same
- * official jars as the broker, the scripts' default heap).
+ * README gives for the 200k-record set, and Kafka's perf tools through the project's wrapper
+ * scripts (upstream's options, the same official jars as the broker, the scripts' default heap).
  */
 final class ClientCommands {
 
