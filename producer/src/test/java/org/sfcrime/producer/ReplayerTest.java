@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +20,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The replay loop against Kafka's MockProducer: order, selection, rejects, failures, pacing, loops. */
 class ReplayerTest {
@@ -49,36 +54,35 @@ class ReplayerTest {
         assertEquals(calls, values(producer));
     }
 
-    @Test
-    void equalCallTimesKeepTheirFileOrder() {
-        List<String> calls = List.of(
-                CallFixtures.call("5", T0),
-                CallFixtures.call("1", T0.minusMinutes(1)),
-                CallFixtures.call("2", T0.minusMinutes(1)),
-                CallFixtures.call("9", T0.minusMinutes(2)),
-                CallFixtures.call("3", T0.minusMinutes(1)));
-        MockProducer<byte[], byte[]> producer = autoCompleting();
-
-        replay(producer, config().build(), CallFixtures.jsonArray(calls));
-
-        assertEquals(List.of("9", "1", "2", "3", "5"), keys(producer));
+    /** Both ways of ordering: a merge sort of a mixed file, and the one-pass reversal of a newest-first file. */
+    static Stream<Arguments> filesWithEqualCallTimes() {
+        return Stream.of(
+                Arguments.of(Named.of("mixed order", List.of(
+                        CallFixtures.call("5", T0),
+                        CallFixtures.call("1", T0.minusMinutes(1)),
+                        CallFixtures.call("2", T0.minusMinutes(1)),
+                        CallFixtures.call("9", T0.minusMinutes(2)),
+                        CallFixtures.call("3", T0.minusMinutes(1)))),
+                        List.of("9", "1", "2", "3", "5")),
+                Arguments.of(Named.of("newest first", List.of(
+                        CallFixtures.call("5", T0),
+                        CallFixtures.call("4", T0.minusMinutes(1)),
+                        CallFixtures.call("6", T0.minusMinutes(1)),
+                        CallFixtures.call("7", T0.minusMinutes(1)),
+                        CallFixtures.call("3", T0.minusMinutes(2)),
+                        CallFixtures.call("1", T0.minusMinutes(3)),
+                        CallFixtures.call("2", T0.minusMinutes(3)))),
+                        List.of("1", "2", "3", "4", "6", "7", "5")));
     }
 
-    @Test
-    void equalCallTimesKeepTheirFileOrderInANewestFirstFile() {
-        List<String> calls = List.of(
-                CallFixtures.call("5", T0),
-                CallFixtures.call("4", T0.minusMinutes(1)),
-                CallFixtures.call("6", T0.minusMinutes(1)),
-                CallFixtures.call("7", T0.minusMinutes(1)),
-                CallFixtures.call("3", T0.minusMinutes(2)),
-                CallFixtures.call("1", T0.minusMinutes(3)),
-                CallFixtures.call("2", T0.minusMinutes(3)));
+    @ParameterizedTest
+    @MethodSource("filesWithEqualCallTimes")
+    void equalCallTimesKeepTheirFileOrder(List<String> calls, List<String> expectedKeys) {
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
         replay(producer, config().build(), CallFixtures.jsonArray(calls));
 
-        assertEquals(List.of("1", "2", "3", "4", "6", "7", "5"), keys(producer));
+        assertEquals(expectedKeys, keys(producer));
     }
 
     @Test
