@@ -10,7 +10,7 @@ import java.util.List;
  * <p>Why: event-time order holds every value until it is sent. Held as one array per call, the
  * 200k-record extract is 200,000 arrays (82 MB) that the collector copies out of the young
  * generation and marks again and again while the file is read, in a heap they nearly fill.
- * Packed here, the heap keeps about 15 MB of small objects and the collector has little to do
+ * Packed here, the heap keeps about 20 MB of small objects and the collector has little to do
  * (measured in docs/PERFORMANCE.md). A value is copied back into the heap only when it is sent.
  *
  * <p>Direct buffers are limited by {@code -XX:MaxDirectMemorySize}, which defaults to the heap's
