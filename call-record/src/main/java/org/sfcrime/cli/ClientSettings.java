@@ -1,0 +1,131 @@
+package org.sfcrime.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * The Kafka client settings of one run, layered once, later wins: the component's built-in
+ * {@code kafka.*} settings ({@link OptionDefaults#clientSettings()}) &lt; a client properties file
+ * ({@code --producer-config}, {@code --consumer-config}) &lt; single properties given on the
+ * command line &lt; {@code --bootstrap-server}. Values of secret keys are never shown
+ * ({@link SecretSettings}).
+ *
+ * @param values every setting, by key (sorted, unmodifiable)
+ */
+public record ClientSettings(Map<String, String> values) {
+
+    public ClientSettings {
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /**
+     * @param builtIn         the component's built-in client settings
+     * @param file            a client properties file, or null
+     * @param fileOption      the option that named the file, for error messages
+     * @param properties      single settings from the command line, in their order
+     * @param bootstrapServer the --bootstrap-server flag, or null
+     * @throws CommandFailure when the file cannot be read or no bootstrap server is set
+     */
+    public static ClientSettings layered(Map<String, String> builtIn, Path file, String fileOption,
+                                         Map<String, String> properties, String bootstrapServer) {
+        Map<String, String> values = new HashMap<>(builtIn);
+        if (file != null) {
+            try {
+                values.putAll(PropertiesFiles.file(file));
+            } catch (NoSuchFileException e) {
+                throw new CommandFailure(file + ": no such file (" + fileOption + ")");
+            } catch (IOException e) {
+                throw new CommandFailure(file + ": cannot read (" + fileOption + "): " + e.getMessage());
+            }
+        }
+        values.putAll(properties);
+        if (bootstrapServer != null) {
+            values.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
+        }
+        if (values.getOrDefault(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
+            throw new CommandFailure("no bootstrap.servers: pass --bootstrap-server HOST:PORT");
+        }
+        return new ClientSettings(values);
+    }
+
+    public String bootstrapServers() {
+        return values.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    }
+
+    /** The value of {@code key}, or null when it is not set. */
+    public String get(String key) {
+        return values.get(key);
+    }
+
+    /** These settings with {@code key} set to {@code value}. */
+    public ClientSettings with(String key, String value) {
+        Map<String, String> changed = new HashMap<>(values);
+        changed.put(key, value);
+        return new ClientSettings(changed);
+    }
+
+    /** These settings without {@code key}. */
+    public ClientSettings without(String key) {
+        Map<String, String> changed = new HashMap<>(values);
+        changed.remove(key);
+        return new ClientSettings(changed);
+    }
+
+    /** Every setting, in the form a producer or consumer constructor takes. */
+    public Map<String, Object> forClient() {
+        return new HashMap<>(values);
+    }
+
+    /** Every setting with {@code prefix} before its key: Spark's Kafka source and sink take them as "kafka.KEY". */
+    public Map<String, String> prefixed(String prefix) {
+        Map<String, String> prefixed = new TreeMap<>();
+        values.forEach((key, value) -> prefixed.put(prefix + key, value));
+        return prefixed;
+    }
+
+    /**
+     * The settings an admin client understands (connection and security), with its timeouts set
+     * so that an absent broker is reported within {@code timeout}.
+     */
+    public Map<String, Object> forAdmin(Duration timeout) {
+        Map<String, Object> admin = new HashMap<>();
+        values.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                admin.put(key, value);
+            }
+        });
+        int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        return admin;
+    }
+
+    public Properties toProperties() {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return properties;
+    }
+
+    /** "key=value" lines, sorted, secret values shown as {@value SecretSettings#HIDDEN}. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        values.forEach((key, value) -> lines.add(key + "=" + SecretSettings.printable(key, value)));
+        return lines;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(", ", describe());
+    }
+}

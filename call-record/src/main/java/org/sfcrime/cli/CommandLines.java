@@ -1,0 +1,72 @@
+package org.sfcrime.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs a command of the project under the one contract every CLI keeps: option defaults from
+ * its files in config/ ({@link OptionDefaults}), one-line usage errors with exit 2
+ * ({@link UsageErrorHandler}), one-line run-time failures with exit 1 ({@link CommandFailure}).
+ */
+public final class CommandLines {
+
+    private CommandLines() {
+    }
+
+    /**
+     * Parses {@code args} into {@code command}, runs it and returns its exit code; main only
+     * passes this to System.exit. A {@code --config FILE} among the arguments is read first,
+     * because it supplies the other options' defaults.
+     */
+    public static int execute(Object command, String component, String... args) {
+        CommandLine commandLine = UsageErrorHandler.install(new CommandLine(command));
+        commandLine.setExecutionExceptionHandler(new FailureHandler());
+        try {
+            OptionDefaults defaults = OptionDefaults.load(component, settingsFile(args));
+            defaults.requireKnownKeys(commandLine.getCommandSpec());
+            commandLine.setDefaultValueProvider(defaults);
+        } catch (CommandFailure e) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            commandLine.getErr().flush();
+            return ExitCodes.USAGE;
+        }
+        return commandLine.execute(args);
+    }
+
+    private static Path settingsFile(String[] args) {
+        CommandLine probe = new CommandLine(new SettingsFileOption());
+        probe.setUnmatchedArgumentsAllowed(true);
+        try {
+            probe.parseArgs(args);
+        } catch (ParameterException e) {
+            return null; // the full parse reports it
+        }
+        return ((SettingsFileOption) probe.getCommand()).file;
+    }
+
+    @Command
+    private static final class SettingsFileOption {
+        @Option(names = "--config")
+        Path file;
+    }
+
+    /** A {@link CommandFailure} is one line and exit 1; anything else is a bug, shown with its stack trace. */
+    private static final class FailureHandler implements IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+                throws Exception {
+            if (!(e instanceof CommandFailure)) {
+                throw e;
+            }
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+}
