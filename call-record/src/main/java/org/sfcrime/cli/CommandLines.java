@@ -3,9 +3,7 @@ package org.sfcrime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -24,7 +22,18 @@ public final class CommandLines {
      * because it supplies the other options' defaults.
      */
     public static int execute(Object command, String component, String... args) {
+        return execute(command, component, null, null, args);
+    }
+
+    /** As {@link #execute(Object, String, String...)}, printing to {@code out} and {@code err} unless null. */
+    public static int execute(Object command, String component, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = UsageErrorHandler.install(new CommandLine(command));
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         try {
             OptionDefaults defaults = OptionDefaults.load(component, settingsFile(args));
@@ -39,20 +48,15 @@ public final class CommandLines {
     }
 
     private static Path settingsFile(String[] args) {
-        CommandLine probe = new CommandLine(new SettingsFileOption());
+        ConfigFileOption option = new ConfigFileOption();
+        CommandLine probe = new CommandLine(option);
         probe.setUnmatchedArgumentsAllowed(true);
         try {
             probe.parseArgs(args);
         } catch (ParameterException e) {
             return null; // the full parse reports it
         }
-        return ((SettingsFileOption) probe.getCommand()).file;
-    }
-
-    @Command
-    private static final class SettingsFileOption {
-        @Option(names = "--config")
-        Path file;
+        return option.file;
     }
 
     /** A {@link CommandFailure} is one line and exit 1; anything else is a bug, shown with its stack trace. */

@@ -55,6 +55,14 @@ public final class OptionDefaults implements IDefaultValueProvider {
         return new OptionDefaults(values, origins);
     }
 
+    /** The defaults a command line was parsed with, for the client settings they also hold. */
+    public static OptionDefaults of(CommandSpec spec) {
+        if (spec.root().defaultValueProvider() instanceof OptionDefaults defaults) {
+            return defaults;
+        }
+        throw new IllegalStateException(spec.name() + " was not run through CommandLines.execute");
+    }
+
     /**
      * Fails on the first key of the component's files that is neither an option of {@code spec}
      * nor a Kafka client setting. Shared keys may be unused: not every component has a --partitions.

@@ -37,12 +37,12 @@ public interface CallSource extends Closeable {
         return Duration.ZERO;
     }
 
-    /** The source a config asks for: streamed in file order, sorted by event time, or looping. */
-    static CallSource open(CallFileReader reader, ReplayConfig config, RejectLog rejects) {
-        if (config.order() == ReplayOrder.FILE) {
+    /** The source the options ask for: streamed in file order, sorted by event time, or looping. */
+    static CallSource open(CallFileReader reader, ReplayOptions options, RejectLog rejects) {
+        if (options.order == ReplayOrder.FILE) {
             return new FileOrderSource(reader, rejects);
         }
         EventTimeOrderSource sorted = new EventTimeOrderSource(reader, rejects);
-        return config.loop() ? new LoopingSource(sorted) : sorted;
+        return options.loop ? new LoopingSource(sorted) : sorted;
     }
 }

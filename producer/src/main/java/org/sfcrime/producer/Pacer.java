@@ -72,12 +72,12 @@ abstract class Pacer {
         };
     }
 
-    static Pacer forConfig(ReplayConfig config, NanoClock clock) {
-        if (config.rateRecordsPerSecond() > 0) {
-            return atRate(config.rateRecordsPerSecond(), clock);
+    static Pacer forOptions(ReplayOptions options, NanoClock clock) {
+        if (options.rateRecordsPerSecond > 0) {
+            return atRate(options.rateRecordsPerSecond, clock);
         }
-        if (config.speedup() > 0) {
-            return bySpeedup(config.speedup(), clock);
+        if (options.speedup > 0) {
+            return bySpeedup(options.speedup, clock);
         }
         return unpaced();
     }

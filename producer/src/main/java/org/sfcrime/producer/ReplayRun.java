@@ -13,98 +13,103 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.sfcrime.cli.ClientSettings;
+import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.ShutdownRequest;
+import org.sfcrime.cli.TopicCheck;
 import org.sfcrime.record.CallFileReader;
 
 /**
- * One run of the CLI from a validated config: resolve the client settings, open the input,
- * check broker and topic, replay, print the summary. Every failure ends here as one line
- * "error: ..." on stderr and exit status 1.
+ * One run of the CLI from its checked options: resolve the client settings, open the input,
+ * check broker and topic, replay, print the summary. A failure before the replay is a
+ * {@link CommandFailure}: one line "error: ..." on stderr and exit status 1.
  */
 final class ReplayRun {
 
     /** Extra time a signalled JVM waits, beyond closing the producer, for the summary to print. */
-    private static final long SHUTDOWN_GRACE_EXTRA_MS = 5_000;
+    private static final Duration SHUTDOWN_GRACE_EXTRA = Duration.ofSeconds(5);
 
-    private final ReplayConfig config;
+    private final ProducerCommand command;
+    private final ReplayOptions replay;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    ReplayRun(ReplayConfig config, PrintWriter out, PrintWriter err) {
-        this.config = config;
+    ReplayRun(ProducerCommand command, PrintWriter out, PrintWriter err) {
+        this.command = command;
+        this.replay = command.replay;
         this.out = out;
         this.err = err;
     }
 
-    /** @return the exit status: 0 success, 1 failure, 130 stopped by a signal */
+    /**
+     * @return the exit status: 0 success, 1 failure, 130 stopped by a signal
+     * @throws CommandFailure for a failure before the replay starts
+     */
     int execute() {
         try {
             return replay();
-        } catch (ReplayFailure e) {
-            err.println("error: " + e.getMessage());
-            return 1;
         } finally {
             err.flush();
             out.flush();
         }
     }
 
-    private int replay() throws ReplayFailure {
-        ClientSettings settings = ClientSettings.resolve(config);
-        if (config.verbose()) {
-            err.println("producer: client settings (producer.properties < --producer-config < --producer-property < flags):");
+    private int replay() {
+        ClientSettings settings = ClientSettings.layered(command.clientDefaults(), command.producerConfig,
+                "--producer-config", command.producerProperties, command.bootstrapServer);
+        if (command.printSettings) {
+            err.println("producer: client settings (built-in < --producer-config < --producer-property < flags):");
             settings.describe().forEach(line -> err.println("  " + line));
         }
-        try (CallFileReader reader = openInput(); RejectLog rejects = openRejects(reader.source())) {
-            int partitions = new TopicPreflight(settings, config.timeoutMs())
-                    .check(config.topic(), config.createTopic(), config.partitions(), err);
-            err.println("producer: replaying " + reader.source() + " to topic " + config.topic() + " (" + partitions
-                    + " partitions) at " + settings.bootstrapServers() + ", " + config.order() + " order");
+        try (CallFileReader reader = CallFileReader.open(replay.input); RejectLog rejects = openRejects(reader.source())) {
+            int partitions;
+            try (TopicCheck check = TopicCheck.connect(settings, command.timeout())) {
+                partitions = command.createTopic ? check.createIfMissing(command.topic, command.partitions, err)
+                        : check.partitions(command.topic).orElseThrow(() -> new CommandFailure("topic " + command.topic
+                                + " does not exist (create it with scripts/start.sh, scripts/kafka-topics, or pass --create-topic)"));
+            }
+            err.println("producer: replaying " + reader.source() + " to topic " + command.topic + " (" + partitions
+                    + " partitions) at " + settings.bootstrapServers() + ", " + replay.order + " order");
             err.flush();
             Producer<byte[], byte[]> producer = createProducer(settings);
             // A signal asks the replay to stop, then waits for it to flush what is in flight and print its summary.
             try (ShutdownRequest stop = ShutdownRequest.install("producer-shutdown",
-                    Duration.ofMillis(config.timeoutMs() + SHUTDOWN_GRACE_EXTRA_MS), () -> { })) {
-                ReplaySummary summary = new Replayer(producer, config)
+                    command.timeout().plus(SHUTDOWN_GRACE_EXTRA), () -> { })) {
+                ReplaySummary summary = new Replayer(producer, command.topic, replay, command.timeout())
                         .withStopSignal(stop::requested)
                         .withProgress(ProgressReporter.forStderr(err, System.console() != null))
-                        .replay(reader.source(), CallSource.open(reader, config, rejects));
+                        .replay(reader.source(), CallSource.open(reader, replay, rejects));
                 summary.lines().forEach(err::println);
                 err.flush();
                 return summary.exitCode();
             }
         } catch (NoSuchFileException e) {
-            throw new ReplayFailure(e.getFile() + ": no such file");
+            throw new CommandFailure(e.getFile() + ": no such file");
         } catch (IOException e) {
-            throw new ReplayFailure(e.getMessage());
+            throw new CommandFailure(e.getMessage());
         }
-    }
-
-    private CallFileReader openInput() throws IOException {
-        return CallFileReader.open(config.input());
     }
 
     private RejectLog openRejects(String source) throws IOException {
-        if (config.rejects() == null) {
-            return new RejectLog(source, null, config.strict());
+        if (replay.rejects == null) {
+            return new RejectLog(source, null, replay.strict);
         }
-        if ("-".equals(config.rejects())) {
-            return new RejectLog(source, new FlushOnClose(out), config.strict());
+        if ("-".equals(replay.rejects)) {
+            return new RejectLog(source, new FlushOnClose(out), replay.strict);
         }
-        Path path = Path.of(config.rejects());
+        Path path = Path.of(replay.rejects);
         try {
-            return new RejectLog(source, Files.newBufferedWriter(path, StandardCharsets.UTF_8), config.strict());
+            return new RejectLog(source, Files.newBufferedWriter(path, StandardCharsets.UTF_8), replay.strict);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(path.toAbsolutePath().getParent() + " (folder of --rejects " + path + ")");
         }
     }
 
-    private static Producer<byte[], byte[]> createProducer(ClientSettings settings) throws ReplayFailure {
+    private static Producer<byte[], byte[]> createProducer(ClientSettings settings) {
         try {
-            return new KafkaProducer<>(settings.producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+            return new KafkaProducer<>(settings.forClient(), new ByteArraySerializer(), new ByteArraySerializer());
         } catch (KafkaException e) {
-            String cause = e.getCause() != null && e.getCause().getMessage() != null ? ": " + e.getCause().getMessage() : "";
-            throw new ReplayFailure("cannot create the Kafka producer: " + e.getMessage() + cause);
+            throw new CommandFailure("cannot create the Kafka producer: " + CommandFailure.rootMessage(e));
         }
     }
 

@@ -4,49 +4,49 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sfcrime.cli.ExitCodes;
 
 /**
- * How a replay ended. The counts always reconcile: read = sent + skipped, and once the producer
- * is closed, sent = acknowledged + failed.
- *
- * @param source               the input's name
- * @param topic                the topic written to
- * @param read                 records taken from the input (valid or not); records never reached
- *                             (after --limit, a stop or a failure) are not counted
- * @param sent                 records handed to the producer
- * @param acknowledged         sends the broker acknowledged
- * @param failed               sends that failed (after the producer's own retries)
- * @param invalid              invalid records skipped (see --rejects)
- * @param skippedByOption      valid records passed over by --skip
- * @param passes               passes over the file (more than 1 only with --loop)
- * @param shiftPerPass         how far each pass was shifted in event time (zero without --loop)
- * @param elapsedNanos         from the start of reading until the producer was closed
- * @param readingNanos         from the start of reading until the first send (sorting included)
- * @param sentBytes            keys plus values sent, in bytes
- * @param firstFailure         the first failed send's reason, or null
- * @param stopError            why the replay stopped early (broken file, --strict, I/O), or null
- * @param interrupted          whether a stop was requested (SIGINT/SIGTERM)
+ * How a replay ended. {@link Replayer} fills in the counts by name as it goes; they are final once
+ * it has closed the producer. The counts always reconcile: read = sent + skipped, and once the
+ * producer is closed, sent = acknowledged + failed.
  */
-public record ReplaySummary(
-        String source,
-        String topic,
-        long read,
-        long sent,
-        long acknowledged,
-        long failed,
-        long invalid,
-        long skippedByOption,
-        int passes,
-        Duration shiftPerPass,
-        long elapsedNanos,
-        long readingNanos,
-        long sentBytes,
-        String firstFailure,
-        String stopError,
-        boolean interrupted) {
+public final class ReplaySummary {
 
-    /** The exit status of a run stopped by SIGINT (128 + 2), what a shell reports for Ctrl-C. */
-    public static final int EXIT_INTERRUPTED = 130;
+    final String source;
+    final String topic;
+    /** Records taken from the input (valid or not); records never reached (after --limit, a stop or a failure) are not. */
+    long read;
+    /** Records handed to the producer. */
+    long sent;
+    long acknowledged;
+    /** Sends that failed after the producer's own retries. */
+    long failed;
+    /** Invalid records skipped (see --rejects). */
+    long invalid;
+    /** Valid records passed over by --skip. */
+    long skippedByOption;
+    /** Passes over the file: more than 1 only with --loop. */
+    int passes = 1;
+    /** How far each pass was shifted in event time: zero without --loop. */
+    Duration shiftPerPass = Duration.ZERO;
+    /** From the start of reading until the producer was closed. */
+    long elapsedNanos;
+    /** From the start of reading until the first send, sorting included. */
+    long readingNanos;
+    /** Keys plus values sent, in bytes. */
+    long sentBytes;
+    /** The first failed send's reason, or null. */
+    String firstFailure;
+    /** Why the replay stopped early (broken file, --strict, I/O), or null. */
+    String stopError;
+    /** A stop was requested (SIGINT/SIGTERM). */
+    boolean interrupted;
+
+    ReplaySummary(String source, String topic) {
+        this.source = source;
+        this.topic = topic;
+    }
 
     public long skipped() {
         return invalid + skippedByOption;
@@ -64,9 +64,9 @@ public record ReplaySummary(
     /** 0 success, 1 failure, 130 interrupted. Skipped invalid records alone are not a failure. */
     public int exitCode() {
         if (interrupted) {
-            return EXIT_INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         }
-        return succeeded() ? 0 : 1;
+        return succeeded() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
     public double elapsedSeconds() {

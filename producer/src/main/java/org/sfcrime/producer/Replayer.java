@@ -19,14 +19,19 @@ import org.apache.kafka.common.KafkaException;
 public final class Replayer {
 
     private final Producer<byte[], byte[]> producer;
-    private final ReplayConfig config;
+    private final String topic;
+    private final ReplayOptions options;
+    private final Duration closeTimeout;
     private NanoClock clock = NanoClock.SYSTEM;
     private BooleanSupplier stopRequested = () -> false;
     private ProgressReporter progress = ProgressReporter.SILENT;
 
-    public Replayer(Producer<byte[], byte[]> producer, ReplayConfig config) {
+    /** @param closeTimeout how long closing the producer may wait for in-flight records */
+    public Replayer(Producer<byte[], byte[]> producer, String topic, ReplayOptions options, Duration closeTimeout) {
         this.producer = producer;
-        this.config = config;
+        this.topic = topic;
+        this.options = options;
+        this.closeTimeout = closeTimeout;
     }
 
     /** The clock that paces and times the replay. */
@@ -47,30 +52,26 @@ public final class Replayer {
     }
 
     public ReplaySummary replay(String sourceName, CallSource source) {
+        ReplaySummary summary = new ReplaySummary(sourceName, topic);
         DeliveryTracker tracker = new DeliveryTracker();
-        Pacer pacer = Pacer.forConfig(config, clock);
+        Pacer pacer = Pacer.forOptions(options, clock);
         long startNanos = clock.nanoTime();
         long firstSendNanos = -1;
         long taken = 0;
-        long skippedByOption = 0;
-        long sent = 0;
-        long sentBytes = 0;
         long expected = -1;
-        String stopError = null;
-        boolean interrupted = false;
         try {
-            while (sent < config.limit() && !tracker.anyFailed()) {
+            while (summary.sent < options.limitOrMax() && !tracker.anyFailed()) {
                 if (stopRequested.getAsBoolean()) {
-                    interrupted = true;
+                    summary.interrupted = true;
                     break;
                 }
                 ReplayCall call = source.next();
                 if (call == null) {
                     break;
                 }
-                if (skippedByOption < config.skip()) {
+                if (summary.skippedByOption < options.skip) {
                     taken++;
-                    skippedByOption++;
+                    summary.skippedByOption++;
                     continue;
                 }
                 if (firstSendNanos < 0) {
@@ -78,33 +79,39 @@ public final class Replayer {
                     expected = expectedSends(source);
                 }
                 if (!pacer.awaitTurn(call.eventTimeMillis(), stopRequested)) {
-                    interrupted = true;
+                    summary.interrupted = true;
                     break;
                 }
                 taken++;
                 send(call, tracker);
-                sent++;
-                sentBytes += call.sizeBytes();
-                progress.update(sent, expected, source.pass());
+                summary.sent++;
+                summary.sentBytes += call.sizeBytes();
+                progress.update(summary.sent, expected, source.pass());
             }
         } catch (IOException e) {
-            stopError = e.getMessage();
+            summary.stopError = e.getMessage();
         }
         progress.finish();
-        String closeError = flushAndClose(interrupted);
-        if (stopError == null) {
-            stopError = closeError;
+        String closeError = flushAndClose(summary.interrupted);
+        if (summary.stopError == null) {
+            summary.stopError = closeError;
         }
         long endNanos = clock.nanoTime();
-        return new ReplaySummary(sourceName, config.topic(), taken + source.invalidCount(), sent,
-                tracker.acknowledged(), tracker.failed(), source.invalidCount(), skippedByOption, source.pass(),
-                source.shiftPerPass(), endNanos - startNanos, (firstSendNanos < 0 ? endNanos : firstSendNanos) - startNanos,
-                sentBytes, tracker.firstFailure(), stopError, interrupted);
+        summary.invalid = source.invalidCount();
+        summary.read = taken + summary.invalid;
+        summary.acknowledged = tracker.acknowledged();
+        summary.failed = tracker.failed();
+        summary.firstFailure = tracker.firstFailure();
+        summary.passes = source.pass();
+        summary.shiftPerPass = source.shiftPerPass();
+        summary.elapsedNanos = endNanos - startNanos;
+        summary.readingNanos = (firstSendNanos < 0 ? endNanos : firstSendNanos) - startNanos;
+        return summary;
     }
 
     private void send(ReplayCall call, DeliveryTracker tracker) {
         try {
-            producer.send(new ProducerRecord<>(config.topic(), call.key(), call.value()), tracker);
+            producer.send(new ProducerRecord<>(topic, call.key(), call.value()), tracker);
         } catch (KafkaException | IllegalStateException e) {
             // a send refused on the spot (buffer full past max.block.ms, producer closed) is a failed send too
             tracker.onCompletion(null, e);
@@ -122,7 +129,7 @@ public final class Replayer {
             error = "flushing the producer failed: " + e.getMessage();
         }
         try {
-            producer.close(Duration.ofMillis(config.timeoutMs()));
+            producer.close(closeTimeout);
         } catch (KafkaException e) {
             error = error != null ? error : "closing the producer failed: " + e.getMessage();
         }
@@ -131,9 +138,9 @@ public final class Replayer {
 
     private long expectedSends(CallSource source) {
         long perPass = source.callsPerPass();
-        if (config.loop() || perPass < 0) {
-            return config.hasLimit() ? config.limit() : -1;
+        if (options.loop || perPass < 0) {
+            return options.limit != null ? options.limit : -1;
         }
-        return Math.min(config.limit(), Math.max(0, perPass - config.skip()));
+        return Math.min(options.limitOrMax(), Math.max(0, perPass - options.skip));
     }
 }

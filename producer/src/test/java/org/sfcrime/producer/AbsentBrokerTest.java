@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.sfcrime.cli.CommandLines;
 
 /** With nobody listening, the CLI gives up after the default 30 s with one line. */
 class AbsentBrokerTest {
@@ -28,11 +28,10 @@ class AbsentBrokerTest {
         }
         Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new ProducerCommand());
-        commandLine.setErr(new PrintWriter(err, true));
         long start = System.nanoTime();
 
-        int exitCode = commandLine.execute("--input", input.toString(), "--bootstrap-server", "127.0.0.1:" + closedPort);
+        int exitCode = CommandLines.execute(new ProducerCommand(), "producer", null, new PrintWriter(err, true),
+                "--input", input.toString(), "--bootstrap-server", "127.0.0.1:" + closedPort);
 
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(1, exitCode);

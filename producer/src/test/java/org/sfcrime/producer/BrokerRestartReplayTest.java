@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.testing.KafkaBroker;
-import picocli.CommandLine;
+import org.sfcrime.cli.CommandLines;
 
 /** A broker crash in the middle of a replay loses and duplicates nothing (idempotent producer, acks=all). */
 class BrokerRestartReplayTest {
@@ -35,11 +35,9 @@ class BrokerRestartReplayTest {
         Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(CallFixtures.newestFirst(RECORDS)));
         StringWriter err = new StringWriter();
         try (KafkaBroker broker = KafkaBroker.start()) {
-            CommandLine commandLine = new CommandLine(new ProducerCommand());
-            commandLine.setErr(new PrintWriter(err, true));
             // 3,000 records at 330/s: about 9 s, so the crash lands in the middle
-            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> commandLine.execute(
-                    "--input", input.toString(), "--bootstrap-server", broker.bootstrapServers(), "--rate", "330"));
+            CompletableFuture<Integer> replay = CompletableFuture.supplyAsync(() -> CommandLines.execute(
+                    new ProducerCommand(), "producer", null, new PrintWriter(err, true), "--input", input.toString(), "--bootstrap-server", broker.bootstrapServers(), "--rate", "330"));
 
             Thread.sleep(3_000);
             assertFalse(replay.isDone(), "the replay ended before the crash:\n" + err);

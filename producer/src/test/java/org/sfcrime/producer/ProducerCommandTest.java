@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.sfcrime.cli.CommandLines;
 
 /** The command line: exit codes and messages, without a broker. */
 class ProducerCommandTest {
@@ -17,39 +17,39 @@ class ProducerCommandTest {
     @Test
     void unknownOptionIsAUsageError() {
         assertEquals(2, run("--no-such-option"));
-        assertTrue(err.toString().startsWith("Unknown option: '--no-such-option'"), err.toString());
+        assertTrue(err.toString().startsWith("error: Unknown option: '--no-such-option'"), err.toString());
     }
 
     @Test
     void rateThatIsNotANumberIsAUsageError() {
         assertEquals(2, run("--rate", "fast"));
-        assertTrue(err.toString().startsWith("Invalid value for option '--rate': 'fast' is not a double"), err.toString());
+        assertTrue(err.toString().startsWith("error: Invalid value for option '--rate': 'fast' is not a double"), err.toString());
     }
 
     @Test
     void negativeRateIsAUsageErrorNamingTheFlag() {
         assertEquals(2, run("--rate", "-5"));
         assertTrue(err.toString().startsWith(
-                "--rate must be a number of records per second >= 0 (0 = as fast as possible), got -5.0"), err.toString());
+                "error: --rate must be a number of records per second >= 0 (0 = as fast as possible), got -5.0"), err.toString());
     }
 
     @Test
     void unknownOrderIsAUsageErrorListingTheValidValues() {
         assertEquals(2, run("--order", "random"));
         assertTrue(err.toString().startsWith(
-                "Invalid value for option '--order': expected one of event-time, file, got 'random'"), err.toString());
+                "error: Invalid value for option '--order': expected one of event-time, file, got 'random'"), err.toString());
     }
 
     @Test
     void loopWithFileOrderIsAUsageError() {
         assertEquals(2, run("--order", "file", "--loop"));
-        assertTrue(err.toString().startsWith("--loop needs --order event-time"), err.toString());
+        assertTrue(err.toString().startsWith("error: --loop needs --order event-time"), err.toString());
     }
 
     @Test
     void rateWithSpeedupIsAUsageError() {
         assertEquals(2, run("--rate", "10", "--speedup", "60"));
-        assertTrue(err.toString().startsWith("--rate and --speedup cannot be combined"), err.toString());
+        assertTrue(err.toString().startsWith("error: --rate and --speedup cannot be combined"), err.toString());
     }
 
     @Test
@@ -72,14 +72,24 @@ class ProducerCommandTest {
         String help = out.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("Default: police.department.calls."), help);
         assertTrue(help.contains("Default: data/police-department-calls-for-service.json."), help);
-        assertTrue(help.contains("Exit status: 0 every sent record was acknowledged"), help);
+        assertTrue(help.contains("Exit status: 0 success; 1 failure at run time; 2 usage error;"), help);
         assertEquals("", err.toString());
     }
 
+    @Test
+    void unknownKeyInTheDefaultsIsNamedWithItsFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("producer", ".properties");
+        try {
+            java.nio.file.Files.writeString(file, "timeout-ms=5\nrat=3\n");
+            assertEquals(2, run("--config", file.toString()));
+            assertTrue(err.toString().startsWith("error: " + file + ": unknown setting 'rat' (known: "), err.toString());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new ProducerCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return CommandLines.execute(new ProducerCommand(), "producer", new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
     }
 }

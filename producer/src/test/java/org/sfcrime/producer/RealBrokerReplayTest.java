@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.testing.SharedBroker;
-import picocli.CommandLine;
+import org.sfcrime.cli.CommandLines;
 
 /** The CLI against a real Kafka broker process, read back with a plain consumer. */
 @Timeout(120)
@@ -50,7 +50,7 @@ class RealBrokerReplayTest {
         assertEquals("", out.toString());
         assertEquals("{\"index\":17,\"reason\":\"missing call_date_time\"}\n"
                 + "{\"index\":250,\"reason\":\"missing crime_id\"}\n", Files.readString(rejects));
-        assertTrue(err.toString().contains("producer: created topic replay.order with 3 partitions"), err.toString());
+        assertTrue(err.toString().contains("created topic replay.order with 3 partitions"), err.toString());
 
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> partitions =
                 TopicContents.read(broker.bootstrapServers(), "replay.order", Duration.ofSeconds(30));
@@ -89,9 +89,7 @@ class RealBrokerReplayTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = new CommandLine(new ProducerCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
+        return CommandLines.execute(new ProducerCommand(), "producer", new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
     }
 }

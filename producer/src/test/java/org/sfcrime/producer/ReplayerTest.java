@@ -29,6 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The replay loop against Kafka's MockProducer: order, selection, rejects, failures, pacing, loops. */
 class ReplayerTest {
 
+    private static final String TOPIC = "police.department.calls";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+
     private static final LocalDateTime T0 = CallFixtures.FIRST_CALL;
 
     @Test
@@ -36,12 +40,12 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(5);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(calls));
 
         assertEquals(List.of(calls.get(4), calls.get(3), calls.get(2), calls.get(1), calls.get(0)), values(producer));
         assertEquals(List.of("183653759", "183653760", "183653761", "183653762", "183653763"), keys(producer));
         assertEquals(0, summary.exitCode());
-        assertEquals(5, summary.acknowledged());
+        assertEquals(5, summary.acknowledged);
     }
 
     @Test
@@ -49,7 +53,7 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(4);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        replay(producer, config().order(ReplayOrder.FILE).build(), CallFixtures.ndjson(calls));
+        replay(producer, options("--order", "file"), CallFixtures.ndjson(calls));
 
         assertEquals(calls, values(producer));
     }
@@ -80,7 +84,7 @@ class ReplayerTest {
     void equalCallTimesKeepTheirFileOrder(List<String> calls, List<String> expectedKeys) {
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        replay(producer, config().build(), CallFixtures.jsonArray(calls));
+        replay(producer, options(), CallFixtures.jsonArray(calls));
 
         assertEquals(expectedKeys, keys(producer));
     }
@@ -90,13 +94,13 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(10);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().skip(2).limit(3).build(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--skip", "2", "--limit", "3"), CallFixtures.jsonArray(calls));
 
         // ascending order is index 9, 8, 7, ...: skip 9 and 8, send 7, 6, 5
         assertEquals(List.of(calls.get(7), calls.get(6), calls.get(5)), values(producer));
-        assertEquals(5, summary.read());
-        assertEquals(3, summary.sent());
-        assertEquals(2, summary.skippedByOption());
+        assertEquals(5, summary.read);
+        assertEquals(3, summary.sent);
+        assertEquals(2, summary.skippedByOption);
         assertEquals(0, summary.exitCode());
     }
 
@@ -108,14 +112,14 @@ class ReplayerTest {
         StringWriter rejects = new StringWriter();
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(calls),
+        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(calls),
                 new RejectLog("fixture", rejects, false));
 
         assertEquals("{\"index\":1,\"reason\":\"missing call_date_time\"}\n"
                 + "{\"index\":4,\"reason\":\"missing crime_id\"}\n", rejects.toString());
-        assertEquals(6, summary.read());
-        assertEquals(4, summary.sent());
-        assertEquals(2, summary.invalid());
+        assertEquals(6, summary.read);
+        assertEquals(4, summary.sent);
+        assertEquals(2, summary.invalid);
         assertEquals(0, summary.exitCode(), "skipped invalid records alone do not fail the run");
     }
 
@@ -125,12 +129,12 @@ class ReplayerTest {
         calls.add(2, CallFixtures.callWithoutCallDateTime("111"));
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().order(ReplayOrder.FILE).strict(true).build(),
+        ReplaySummary summary = replay(producer, options("--order", "file", "--strict"),
                 CallFixtures.ndjson(calls));
 
         assertEquals(List.of(calls.get(0), calls.get(1)), values(producer));
         assertEquals("fixture: record 2 is invalid (missing call_date_time) and --strict stops at the first"
-                + " invalid record", summary.stopError());
+                + " invalid record", summary.stopError);
         assertEquals(1, summary.exitCode());
         assertTrue(summary.reconciles());
     }
@@ -141,12 +145,12 @@ class ReplayerTest {
         calls.add(3, CallFixtures.callWithoutCallDateTime("111"));
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().strict(true).build(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--strict"), CallFixtures.jsonArray(calls));
 
         assertEquals(List.of(), values(producer));
         assertEquals(1, summary.exitCode());
-        assertEquals(1, summary.read());
-        assertEquals(1, summary.invalid());
+        assertEquals(1, summary.read);
+        assertEquals(1, summary.invalid);
     }
 
     @Test
@@ -157,13 +161,13 @@ class ReplayerTest {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
                     new ByteArraySerializer());
 
-            ReplaySummary summary = replay(producer, config().order(order).build(), broken);
+            ReplaySummary summary = replay(producer, options("--order", order.optionValue()), broken);
 
             assertEquals(3, producer.history().size(), order.toString());
-            assertEquals(3, summary.acknowledged(), order.toString());
+            assertEquals(3, summary.acknowledged, order.toString());
             assertEquals("fixture: malformed JSON at record 3, byte offset " + broken.indexOf("oops")
                     + ": Unrecognized token 'oops': was expecting (JSON String, Number, Array, Object or token"
-                    + " 'null', 'true' or 'false')", summary.stopError(), order.toString());
+                    + " 'null', 'true' or 'false')", summary.stopError, order.toString());
             assertEquals(1, summary.exitCode());
             assertTrue(summary.lines().get(summary.lines().size() - 1).startsWith("error: fixture: malformed JSON at record 3"));
         }
@@ -175,10 +179,10 @@ class ReplayerTest {
         calls.add(0, CallFixtures.callWithoutCallDateTime("111"));
         FailingProducer producer = new FailingProducer(6);
 
-        ReplaySummary summary = replay(producer, config().skip(1).build(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--skip", "1"), CallFixtures.jsonArray(calls));
 
-        assertEquals(List.of(8L, 6L, 5L, 1L, 2L), List.of(summary.read(), summary.sent(), summary.acknowledged(),
-                summary.failed(), summary.skipped()));
+        assertEquals(List.of(8L, 6L, 5L, 1L, 2L), List.of(summary.read, summary.sent, summary.acknowledged,
+                summary.failed, summary.skipped()));
         assertTrue(summary.reconciles());
     }
 
@@ -186,12 +190,12 @@ class ReplayerTest {
     void aFailedSendFailsTheRunAndStopsIt() {
         FailingProducer producer = new FailingProducer(2);
 
-        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
 
-        assertEquals(2, summary.sent());
-        assertEquals(1, summary.acknowledged());
-        assertEquals(1, summary.failed());
-        assertEquals("RecordTooLargeException: rejected by the test", summary.firstFailure());
+        assertEquals(2, summary.sent);
+        assertEquals(1, summary.acknowledged);
+        assertEquals(1, summary.failed);
+        assertEquals("RecordTooLargeException: rejected by the test", summary.firstFailure);
         assertEquals(1, summary.exitCode());
         assertEquals("error: 1 of 2 records were not acknowledged (the replay stops at the first failure);"
                 + " first failure: RecordTooLargeException: rejected by the test",
@@ -209,12 +213,12 @@ class ReplayerTest {
             }
         };
 
-        ReplaySummary summary = replay(producer, config().build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
 
-        assertEquals(5, summary.sent());
-        assertEquals(4, summary.acknowledged());
-        assertEquals(1, summary.failed());
-        assertEquals("NetworkException: broker gone", summary.firstFailure());
+        assertEquals(5, summary.sent);
+        assertEquals(4, summary.acknowledged);
+        assertEquals(1, summary.failed);
+        assertEquals("NetworkException: broker gone", summary.firstFailure);
         assertEquals(1, summary.exitCode());
     }
 
@@ -223,15 +227,15 @@ class ReplayerTest {
         FakeClock clock = new FakeClock();
         List<Long> sendTimes = new ArrayList<>();
         MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
-        CallSource source = source(config().rateRecordsPerSecond(4).build(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        CallSource source = source(options("--rate", "4"), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
 
-        ReplaySummary summary = new Replayer(producer, config().rateRecordsPerSecond(4).build()).withClock(clock)
+        ReplaySummary summary = new Replayer(producer, TOPIC, options("--rate", "4"), CLOSE_TIMEOUT).withClock(clock)
                 .replay("fixture", source);
 
         long first = sendTimes.get(0);
         assertEquals(List.of(0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L),
                 sendTimes.stream().map(time -> time - first).toList());
-        assertEquals(1_000_000_000L, summary.elapsedNanos());
+        assertEquals(1_000_000_000L, summary.elapsedNanos);
     }
 
     @Test
@@ -249,9 +253,9 @@ class ReplayerTest {
                 return super.send(record, callback);
             }
         };
-        ReplayConfig config = config().rateRecordsPerSecond(10).build();
+        ReplayOptions config = options("--rate", "10");
 
-        new Replayer(producer, config).withClock(clock).replay("fixture",
+        new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withClock(clock).replay("fixture",
                 source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(15))));
 
         long first = sendTimes.get(0);
@@ -266,11 +270,11 @@ class ReplayerTest {
         FakeClock clock = new FakeClock();
         List<Long> sendTimes = new ArrayList<>();
         MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
-        ReplayConfig config = config().speedup(60).build();
+        ReplayOptions config = options("--speedup", "60");
         // calls 7 minutes apart, 60 times faster: 7 s apart
         CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
 
-        new Replayer(producer, config).withClock(clock).replay("fixture", source);
+        new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withClock(clock).replay("fixture", source);
 
         long first = sendTimes.get(0);
         assertEquals(List.of(0L, 7_000_000_000L, 14_000_000_000L), sendTimes.stream().map(time -> time - first).toList());
@@ -282,7 +286,7 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(3);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().loop(true).limit(7).build(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--loop", "--limit", "7"), CallFixtures.jsonArray(calls));
 
         List<String> expected = new ArrayList<>();
         for (int pass = 0; pass < 3; pass++) {
@@ -299,8 +303,8 @@ class ReplayerTest {
                 + "\"call_date_time\":\"2019-01-01T00:12:00.000\",\"disposition\":\"HAN\","
                 + "\"address\":\"100 Block Of Market St\",\"city\":\"San Francisco\",\"state\":\"CA\",\"agency_id\":\"1\","
                 + "\"address_type\":\"Premise Address\",\"common_location\":\"\"}", values(producer).get(5));
-        assertEquals(3, summary.passes());
-        assertEquals(Duration.ofMinutes(15), summary.shiftPerPass());
+        assertEquals(3, summary.passes);
+        assertEquals(Duration.ofMinutes(15), summary.shiftPerPass);
         assertEquals(0, summary.exitCode());
     }
 
@@ -313,28 +317,28 @@ class ReplayerTest {
                 + "\"city\":null,\"call_date_time\":\"2018-12-31T23:59:00.000\",\"offense_date\":\"2018-12-31T00:00:00.000\"}";
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, config().loop(true).limit(2).build(), CallFixtures.jsonArray(List.of(call)));
+        ReplaySummary summary = replay(producer, options("--loop", "--limit", "2"), CallFixtures.jsonArray(List.of(call)));
 
         assertEquals(List.of(call, "{\"crime_id\":\"1\",\"address\":\"Caf\\u00e9 \\\"Le Bar\\\"\",\"agency_id\":1,"
                 + "\"report_date\":\"n/a\",\"call_date\":\"2019-01-01T00:00:00.000\",\"call_time\":\"00:00\","
                 + "\"city\":null,\"call_date_time\":\"2019-01-01T00:00:00.000\",\"offense_date\":\"2019-01-01T00:00:00.000\"}"),
                 values(producer));
-        assertEquals(Duration.ofMinutes(1), summary.shiftPerPass());
+        assertEquals(Duration.ofMinutes(1), summary.shiftPerPass);
     }
 
     @Test
     void aStopRequestEndsTheReplayAndStillAccountsForEverySentRecord() {
         MockProducer<byte[], byte[]> producer = autoCompleting();
         int[] polls = {0};
-        ReplayConfig config = config().build();
+        ReplayOptions config = options();
         CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(10)));
 
-        ReplaySummary summary = new Replayer(producer, config).withStopSignal(() -> ++polls[0] > 3)
+        ReplaySummary summary = new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withStopSignal(() -> ++polls[0] > 3)
                 .replay("fixture", source);
 
-        assertEquals(3, summary.sent());
-        assertEquals(3, summary.acknowledged());
-        assertEquals(ReplaySummary.EXIT_INTERRUPTED, summary.exitCode());
+        assertEquals(3, summary.sent);
+        assertEquals(3, summary.acknowledged);
+        assertEquals(org.sfcrime.cli.ExitCodes.INTERRUPTED, summary.exitCode());
         assertTrue(summary.reconciles());
         assertTrue(producer.closed());
     }
@@ -344,28 +348,29 @@ class ReplayerTest {
         String pretty = "[\n    {\n        \"crime_id\": \"183653763\",\n        \"call_date_time\": \"2018-12-31T23:57:00.000\"\n    }\n]";
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        replay(producer, config().build(), pretty);
+        replay(producer, options(), pretty);
 
         assertArrayEquals("{\"crime_id\":\"183653763\",\"call_date_time\":\"2018-12-31T23:57:00.000\"}"
                 .getBytes(StandardCharsets.UTF_8), producer.history().get(0).value());
         assertNull(producer.history().get(0).partition());
     }
 
-    private static ReplayConfig.Builder config() {
-        return ReplayConfig.builder().input("fixture");
+    /** The replay options of a command line, with the shipped defaults. */
+    private static ReplayOptions options(String... args) {
+        return ProducerOptions.parse(args).replay;
     }
 
-    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayConfig config, String content) {
-        return replay(producer, config, content, new RejectLog("fixture", null, config.strict()));
+    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayOptions config, String content) {
+        return replay(producer, config, content, new RejectLog("fixture", null, config.strict));
     }
 
-    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayConfig config, String content,
+    private static ReplaySummary replay(MockProducer<byte[], byte[]> producer, ReplayOptions config, String content,
             RejectLog rejects) {
-        return new Replayer(producer, config).replay("fixture", CallSource.open(CallFixtures.reader(content), config, rejects));
+        return new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).replay("fixture", CallSource.open(CallFixtures.reader(content), config, rejects));
     }
 
-    private static CallSource source(ReplayConfig config, String content) {
-        return CallSource.open(CallFixtures.reader(content), config, new RejectLog("fixture", null, config.strict()));
+    private static CallSource source(ReplayOptions config, String content) {
+        return CallSource.open(CallFixtures.reader(content), config, new RejectLog("fixture", null, config.strict));
     }
 
     private static MockProducer<byte[], byte[]> autoCompleting() {

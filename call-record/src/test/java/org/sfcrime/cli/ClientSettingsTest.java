@@ -1,0 +1,89 @@
+package org.sfcrime.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one layering of Kafka client settings, and what is never shown of them. */
+class ClientSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void laterLayersWinBuiltInThenFileThenPropertiesThenFlag() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "linger.ms=5\nbatch.size=1000\nbootstrap.servers=file:9092\nclient.id=from-file \n");
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("batch.size", "2000");
+        properties.put("bootstrap.servers", "property:9092");
+
+        ClientSettings settings = ClientSettings.layered(Map.of("acks", "all", "linger.ms", "20", "batch.size", "1"),
+                file, "--producer-config", properties, "flag:9092");
+
+        assertEquals(Map.of("acks", "all", "linger.ms", "5", "batch.size", "2000", "client.id", "from-file",
+                "bootstrap.servers", "flag:9092"), settings.values());
+    }
+
+    @Test
+    void builtInDefaultsConnectToLocalhost() {
+        Map<String, String> builtIn = OptionDefaults.load("client-settings-test", null).clientSettings();
+
+        assertEquals("localhost:9092", ClientSettings.layered(builtIn, null, null, Map.of(), null).bootstrapServers());
+    }
+
+    @Test
+    void missingFileIsOneLineNamingTheOption() {
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(),
+                Path.of("no/such.properties"), "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals("no/such.properties: no such file (--consumer-config)", failure.getMessage());
+    }
+
+    @Test
+    void noBootstrapServerAnywhereIsOneLine() {
+        CommandFailure failure = assertThrows(CommandFailure.class,
+                () -> ClientSettings.layered(Map.of(), null, null, Map.of(), null));
+
+        assertEquals("no bootstrap.servers: pass --bootstrap-server HOST:PORT", failure.getMessage());
+    }
+
+    @Test
+    void secretValuesAreNeverDescribed() {
+        ClientSettings settings = new ClientSettings(Map.of(
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"p1\";",
+                "ssl.keystore.password", "p2",
+                "ssl.key.password", "p3",
+                "sasl.oauthbearer.token.endpoint.url", "https://idp/token",
+                "bootstrap.servers", "b:9092"));
+
+        assertEquals(List.of("bootstrap.servers=b:9092", "sasl.jaas.config=[hidden]",
+                "sasl.oauthbearer.token.endpoint.url=[hidden]", "ssl.key.password=[hidden]",
+                "ssl.keystore.password=[hidden]"), settings.describe());
+        assertTrue(SecretSettings.isSecret("SASL.JAAS.CONFIG"));
+    }
+
+    @Test
+    void adminClientGetsOnlyTheSettingsItUnderstandsAndTheCheckTimeout() {
+        ClientSettings settings = new ClientSettings(Map.of("bootstrap.servers", "b:9092", "linger.ms", "20",
+                "security.protocol", "SASL_SSL"));
+
+        assertEquals(Map.of("bootstrap.servers", "b:9092", "security.protocol", "SASL_SSL",
+                "request.timeout.ms", 2_500, "default.api.timeout.ms", 2_500), settings.forAdmin(Duration.ofMillis(2_500)));
+    }
+
+    @Test
+    void sparkTakesThemWithThePrefix() {
+        assertEquals(Map.of("kafka.bootstrap.servers", "b:9092"),
+                new ClientSettings(Map.of("bootstrap.servers", "b:9092")).prefixed("kafka."));
+    }
+}
