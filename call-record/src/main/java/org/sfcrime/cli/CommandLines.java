@@ -1,6 +1,11 @@
 package org.sfcrime.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +29,14 @@ public final class CommandLines {
      * because it supplies the other options' defaults.
      */
     public static int execute(Object command, String component, String... args) {
+        return execute(command, component, standardOutput(), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(Object, String, String...)}, writing to {@code out} and {@code err}: for tests. */
+    public static int execute(Object command, String component, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = UsageErrorHandler.install(new CommandLine(command));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         try {
             OptionDefaults defaults = OptionDefaults.load(component, settingsFile(args));
@@ -36,6 +48,16 @@ public final class CommandLines {
             return ExitCodes.USAGE;
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * stdout as UTF-8 with a large buffer, flushed by println as picocli's own. Unlike a writer
+     * around System.out, which swallows write errors, its checkError() sees a closed pipe
+     * ({@code | head}), so a command that writes data can stop.
+     */
+    private static PrintWriter standardOutput() {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16), true);
     }
 
     private static Path settingsFile(String[] args) {
