@@ -1,6 +1,11 @@
 package org.sfcrime.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,15 +30,11 @@ public final class CommandLines {
         return execute(command, component, null, null, args);
     }
 
-    /** As {@link #execute(Object, String, String...)}, printing to {@code out} and {@code err} unless null. */
+    /** As {@link #execute(Object, String, String...)}, writing to {@code out} and {@code err} unless null: for tests. */
     public static int execute(Object command, String component, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = UsageErrorHandler.install(new CommandLine(command));
-        if (out != null) {
-            commandLine.setOut(out);
-        }
-        if (err != null) {
-            commandLine.setErr(err);
-        }
+        commandLine.setOut(out != null ? out : standardOutput());
+        commandLine.setErr(err != null ? err : new PrintWriter(System.err, true));
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         try {
             OptionDefaults defaults = OptionDefaults.load(component, settingsFile(args));
@@ -45,6 +46,16 @@ public final class CommandLines {
             return ExitCodes.USAGE;
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * stdout as UTF-8 with a large buffer, flushed by println as picocli's own. Unlike a writer
+     * around System.out, which swallows write errors, its checkError() sees a closed pipe
+     * ({@code | head}), so a command that writes data can stop.
+     */
+    private static PrintWriter standardOutput() {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16), true);
     }
 
     private static Path settingsFile(String[] args) {

@@ -1,9 +1,15 @@
 package org.sfcrime.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -21,10 +27,38 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + e.getMessage());
+        err.println("error: " + message(e));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + commandLine.getCommandName() + " --help' for the options.");
         err.flush();
         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * The message, naming the options the user gave where picocli names whole argument groups
+     * (their synopses can fill the screen); without picocli's own "Error: " prefix.
+     */
+    static String message(ParameterException e) {
+        ParseResult parsed = e.getCommandLine().getParseResult();
+        List<OptionSpec> given = parsed == null ? List.of()
+                : parsed.matchedOptions().stream().filter(option -> option.group() != null).toList();
+        if (e instanceof MutuallyExclusiveArgsException && !given.isEmpty()) {
+            OptionSpec first = given.get(0);
+            for (OptionSpec other : given) {
+                if (other != first && (other.group() != first.group() || first.group().exclusive())) {
+                    return first.longestName() + " and " + other.longestName() + " cannot be used together";
+                }
+            }
+        }
+        if (e instanceof MissingParameterException missing) {
+            for (OptionSpec option : given) {
+                for (ArgSpec required : missing.getMissing()) {
+                    if (required.required() && required.group() == option.group() && required instanceof OptionSpec needed) {
+                        return option.longestName() + " needs " + needed.longestName() + " " + needed.paramLabel();
+                    }
+                }
+            }
+        }
+        return e.getMessage().replaceFirst("^Error: ", "");
     }
 }

@@ -1,6 +1,6 @@
 package org.sfcrime.consumer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.sfcrime.cli.CommandFailure;
 
 /**
  * Console mode's loop, upstream kafka-console-consumer's behaviour: position the consumer, then
@@ -27,16 +28,16 @@ final class ConsoleReader {
     static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final ConsoleSettings settings;
+    private final ReadPlan plan;
     private final MessagePrinter printer;
-    private final PrintStream err;
+    private final PrintWriter err;
     /** Next offset to commit per partition: only messages already printed (with a group). */
     private final Map<TopicPartition, OffsetAndMetadata> printedUpTo = new HashMap<>();
     private long messagesPrinted;
 
-    ConsoleReader(Consumer<byte[], byte[]> consumer, ConsoleSettings settings, MessagePrinter printer, PrintStream err) {
+    ConsoleReader(Consumer<byte[], byte[]> consumer, ReadPlan plan, MessagePrinter printer, PrintWriter err) {
         this.consumer = consumer;
-        this.settings = settings;
+        this.plan = plan;
         this.printer = printer;
         this.err = err;
     }
@@ -49,19 +50,19 @@ final class ConsoleReader {
     /**
      * Positions the consumer on the topic and prints messages until one of the stop conditions.
      *
-     * @param topicPartitions every partition of the topic, from {@link TopicLookup}
+     * @param topicPartitions every partition of the topic, from {@link ConsumerClients#partitions}
      */
     void run(List<TopicPartition> topicPartitions) {
         position(topicPartitions);
         long lastMessageNanos = System.nanoTime();
         try {
-            while (messagesPrinted < settings.maxMessages()) {
+            while (messagesPrinted < plan.maxMessages()) {
                 long idleMs = (System.nanoTime() - lastMessageNanos) / 1_000_000;
-                if (idleMs >= settings.idleTimeoutMs()) {
+                if (idleMs >= plan.idleTimeoutMs()) {
                     return;
                 }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(
-                        Duration.ofMillis(Math.min(POLL_INTERVAL.toMillis(), settings.idleTimeoutMs() - idleMs)));
+                        Duration.ofMillis(Math.min(POLL_INTERVAL.toMillis(), plan.idleTimeoutMs() - idleMs)));
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -71,7 +72,7 @@ final class ConsoleReader {
                     err.println("Unable to write to standard out, closing consumer.");
                     return;
                 }
-                if (settings.groupId().isPresent()) {
+                if (plan.groupId().isPresent()) {
                     consumer.commitAsync(Map.copyOf(printedUpTo), null);
                 }
             }
@@ -85,7 +86,7 @@ final class ConsoleReader {
 
     private void printAll(ConsumerRecords<byte[], byte[]> records) {
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (messagesPrinted >= settings.maxMessages()) {
+            if (messagesPrinted >= plan.maxMessages()) {
                 // The rest of the batch is not printed and, with a group, not committed either.
                 return;
             }
@@ -97,16 +98,16 @@ final class ConsoleReader {
     }
 
     private void position(List<TopicPartition> topicPartitions) {
-        if (settings.groupId().isPresent()) {
+        if (plan.groupId().isPresent()) {
             // The group's committed offsets decide, else auto.offset.reset (earliest with --from-beginning).
-            consumer.subscribe(List.of(settings.topic()));
+            consumer.subscribe(List.of(plan.topic()));
             return;
         }
-        List<TopicPartition> assigned = settings.partition().isPresent()
-                ? List.of(partition(topicPartitions, settings.partition().getAsInt()))
+        List<TopicPartition> assigned = plan.partition().isPresent()
+                ? List.of(partition(topicPartitions, plan.partition().getAsInt()))
                 : topicPartitions;
         consumer.assign(assigned);
-        StartOffset start = settings.startOffset();
+        StartOffset start = plan.startOffset();
         switch (start.kind()) {
             case EARLIEST -> consumer.seekToBeginning(assigned);
             case LATEST -> consumer.seekToEnd(assigned);
@@ -118,19 +119,19 @@ final class ConsoleReader {
         return topicPartitions.stream()
                 .filter(tp -> tp.partition() == number)
                 .findFirst()
-                .orElseThrow(() -> new CommandFailure("topic " + settings.topic() + " has no partition " + number
+                .orElseThrow(() -> new CommandFailure("topic " + plan.topic() + " has no partition " + number
                         + " (it has " + topicPartitions.size() + ": 0.." + (topicPartitions.size() - 1) + ")"));
     }
 
     /** With a group, commits what was printed (never more), so a restart continues after it. */
     private void commitPrinted() {
-        if (settings.groupId().isEmpty() || printedUpTo.isEmpty()) {
+        if (plan.groupId().isEmpty() || printedUpTo.isEmpty()) {
             return;
         }
         try {
             consumer.commitSync(Map.copyOf(printedUpTo), COMMIT_TIMEOUT);
         } catch (KafkaException e) { // a late wakeup included
-            err.println("warning: could not commit the offsets of group " + settings.groupId().get()
+            err.println("warning: could not commit the offsets of group " + plan.groupId().get()
                     + ": " + e.getMessage());
         }
     }

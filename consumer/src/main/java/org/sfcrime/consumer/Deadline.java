@@ -39,10 +39,4 @@ final class Deadline {
     Duration budget() {
         return Duration.ofNanos(deadlineNanos - startNanos);
     }
-
-    /** "30 s", "2.5 s": how a duration reads in an error message. */
-    static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
 }

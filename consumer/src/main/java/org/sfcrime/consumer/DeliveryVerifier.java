@@ -1,6 +1,6 @@
 package org.sfcrime.consumer;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.sfcrime.cli.CommandFailure;
+import org.sfcrime.cli.TopicCheck;
 import org.sfcrime.record.CallRecord;
 import org.sfcrime.record.CallRecordParser;
 import org.sfcrime.record.InvalidCallRecordException;
@@ -41,8 +43,8 @@ final class DeliveryVerifier {
     private static final int MAX_KEY_CHARS = 40;
 
     private final Consumer<byte[], byte[]> consumer;
-    private final VerifySettings settings;
-    private final PrintStream progress;
+    private final Verification settings;
+    private final PrintWriter progress;
     private final CallRecordParser parser = new CallRecordParser();
     private final RecordDigester digester = new RecordDigester();
     private final Map<Discrepancy, DiscrepancyLog> logs = new EnumMap<>(Discrepancy.class);
@@ -62,7 +64,7 @@ final class DeliveryVerifier {
      * @param consumer a consumer without a group; the verifier assigns and seeks it
      * @param progress where progress lines go (stderr), never the report
      */
-    DeliveryVerifier(Consumer<byte[], byte[]> consumer, VerifySettings settings, PrintStream progress) {
+    DeliveryVerifier(Consumer<byte[], byte[]> consumer, Verification settings, PrintWriter progress) {
         this.consumer = consumer;
         this.settings = settings;
         this.progress = progress;
@@ -74,7 +76,7 @@ final class DeliveryVerifier {
     /**
      * Reads every partition up to its end offset at start and compares it with the file.
      *
-     * @param partitions every partition of the topic, from {@link TopicLookup}
+     * @param partitions every partition of the topic, from {@link ConsumerClients#partitions}
      * @throws CommandFailure when the deadline expires first
      */
     DeliveryReport verify(ExpectedCalls expected, List<TopicPartition> partitions, Deadline deadline) {
@@ -123,7 +125,7 @@ final class DeliveryVerifier {
             consumer.beginningOffsets(partitions, deadline.remaining()).forEach((tp, offset) -> startOffsets[tp.partition()] = offset);
             consumer.endOffsets(partitions, deadline.remaining()).forEach((tp, offset) -> endOffsets[tp.partition()] = offset);
         } catch (TimeoutException e) {
-            throw new CommandFailure("timed out after " + Deadline.seconds(deadline.budget())
+            throw new CommandFailure("timed out after " + TopicCheck.seconds(deadline.budget())
                     + " asking for the offsets of " + settings.topic() + " (raise --timeout-ms or check the broker)");
         }
     }
@@ -268,7 +270,7 @@ final class DeliveryVerifier {
                 .map(tp -> "partition " + tp.partition() + " read " + messages[tp.partition()] + " of "
                         + (endOffsets[tp.partition()] - startOffsets[tp.partition()]))
                 .collect(Collectors.joining(", "));
-        return "verify timed out after " + Deadline.seconds(deadline.budget()) + " having read " + consumed
+        return "verify timed out after " + TopicCheck.seconds(deadline.budget()) + " having read " + consumed
                 + " of " + toRead + " messages (" + positions + "); raise --timeout-ms or check the broker";
     }
 

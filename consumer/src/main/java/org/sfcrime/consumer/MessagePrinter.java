@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,8 @@ final class MessagePrinter {
     /** Marks a value cut to its column width. */
     private static final char CUT = '~';
     private static final String NOT_A_CALL = "<not a JSON object>";
-    private static final byte[] NULL_LITERAL = "null".getBytes(StandardCharsets.UTF_8);
+    /** Ends every line; written with print, because println flushes an auto-flushing writer each time. */
+    private static final String NEWLINE = System.lineSeparator();
 
     /**
      * Longest value of each field in the real data (docs: data-facts.md), so that a table of real
@@ -54,30 +55,29 @@ final class MessagePrinter {
     private static final int OFFSET_WIDTH = 8;
     private static final int KEY_WIDTH = 9;
 
-    private final PrintOptions options;
-    private final PrintStream out;
+    private final MessageLayout layout;
+    private final PrintWriter out;
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter prettyWriter = mapper.writerWithDefaultPrettyPrinter();
     private final List<Column> columns;
     private boolean headerPrinted;
 
-    MessagePrinter(PrintOptions options, PrintStream out) {
-        this.options = options;
+    /** @param out stdout; flushed by {@link #flush}, once per batch of messages */
+    MessagePrinter(MessageLayout layout, PrintWriter out) {
+        this.layout = layout;
         this.out = out;
-        this.columns = options.format() == OutputFormat.TABLE ? tableColumns(options) : List.of();
+        this.columns = layout.format() == OutputFormat.TABLE ? tableColumns(layout) : List.of();
     }
 
     void print(ConsumerRecord<byte[], byte[]> record) {
-        switch (options.format()) {
+        switch (layout.format()) {
             case RAW -> {
                 writePrefix(record);
-                byte[] value = record.value() == null ? NULL_LITERAL : record.value();
-                out.write(value, 0, value.length);
-                out.println();
+                line(text(record.value()));
             }
             case PRETTY -> {
                 writePrefix(record);
-                out.println(pretty(record.value()));
+                line(pretty(record.value()));
             }
             case TABLE -> printRow(record);
         }
@@ -89,18 +89,23 @@ final class MessagePrinter {
         return !out.checkError();
     }
 
+    private void line(String text) {
+        out.print(text);
+        out.print(NEWLINE);
+    }
+
     private void writePrefix(ConsumerRecord<byte[], byte[]> record) {
         StringBuilder prefix = new StringBuilder();
-        if (options.printTimestamp()) {
+        if (layout.printTimestamp()) {
             prefix.append(timestampText(record)).append(SEPARATOR);
         }
-        if (options.printPartition()) {
+        if (layout.printPartition()) {
             prefix.append("Partition:").append(record.partition()).append(SEPARATOR);
         }
-        if (options.printOffset()) {
+        if (layout.printOffset()) {
             prefix.append("Offset:").append(record.offset()).append(SEPARATOR);
         }
-        if (options.printKey()) {
+        if (layout.printKey()) {
             prefix.append(text(record.key())).append(SEPARATOR);
         }
         if (!prefix.isEmpty()) {
@@ -130,7 +135,7 @@ final class MessagePrinter {
             for (Column column : columns) {
                 headers.add(column.header());
             }
-            out.println(row(headers, false));
+            line(row(headers, false));
             headerPrinted = true;
         }
         JsonNode call = callOrNull(record.value());
@@ -150,9 +155,9 @@ final class MessagePrinter {
         if (call == null) {
             // Not a call: say so where the fields would be, rather than print a blank row.
             String prefix = row(cells, true);
-            out.println(prefix.isEmpty() ? NOT_A_CALL : prefix + GAP + NOT_A_CALL);
+            line(prefix.isEmpty() ? NOT_A_CALL : prefix + GAP + NOT_A_CALL);
         } else {
-            out.println(row(cells, false));
+            line(row(cells, false));
         }
     }
 
@@ -214,21 +219,21 @@ final class MessagePrinter {
         }
     }
 
-    private static List<Column> tableColumns(PrintOptions options) {
+    private static List<Column> tableColumns(MessageLayout layout) {
         List<Column> columns = new ArrayList<>();
-        if (options.printTimestamp()) {
+        if (layout.printTimestamp()) {
             columns.add(Column.of("timestamp", Source.TIMESTAMP, TIMESTAMP_WIDTH, true));
         }
-        if (options.printPartition()) {
+        if (layout.printPartition()) {
             columns.add(Column.of("partition", Source.PARTITION, PARTITION_WIDTH, true));
         }
-        if (options.printOffset()) {
+        if (layout.printOffset()) {
             columns.add(Column.of("offset", Source.OFFSET, OFFSET_WIDTH, true));
         }
-        if (options.printKey()) {
+        if (layout.printKey()) {
             columns.add(Column.of("key", Source.KEY, KEY_WIDTH, false));
         }
-        for (String field : options.fields()) {
+        for (String field : layout.fields()) {
             columns.add(Column.of(field, Source.FIELD, FIELD_WIDTHS.getOrDefault(field, 20), false));
         }
         return List.copyOf(columns);

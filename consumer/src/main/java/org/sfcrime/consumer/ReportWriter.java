@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +22,7 @@ final class ReportWriter {
     private ReportWriter() {
     }
 
-    static void write(DeliveryReport report, ReportFormat format, PrintStream out) {
+    static void write(DeliveryReport report, ReportFormat format, PrintWriter out) {
         switch (format) {
             case TEXT -> writeText(report, out);
             case JSON -> out.println(json(report));
@@ -30,7 +30,7 @@ final class ReportWriter {
         out.flush();
     }
 
-    static void writeText(DeliveryReport report, PrintStream out) {
+    static void writeText(DeliveryReport report, PrintWriter out) {
         DeliveryReport.Totals totals = report.totals();
         out.printf("Delivery of %s to topic %s: %s%n", report.file(), report.topic(),
                 report.exact() ? "EXACT" : "NOT EXACT");
@@ -130,7 +130,7 @@ final class ReportWriter {
         }
     }
 
-    private static void line(PrintStream out, String label, String value, String meaning) {
+    private static void line(PrintWriter out, String label, String value, String meaning) {
         out.printf("  %-16s %10s  %s%n", label, value, meaning);
     }
 

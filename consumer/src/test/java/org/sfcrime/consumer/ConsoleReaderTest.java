@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.record.CallRecord;
 
 /** Console mode's loop and formats, driven by a MockConsumer. */
@@ -33,18 +35,18 @@ class ConsoleReaderTest {
         return topic;
     }
 
-    private static ConsoleSettings settings(long maxMessages, PrintOptions print) {
-        return new ConsoleSettings(MockTopic.NAME, OptionalInt.empty(), StartOffset.EARLIEST, Optional.empty(),
+    private static ReadPlan settings(long maxMessages, MessageLayout print) {
+        return new ReadPlan(MockTopic.NAME, OptionalInt.empty(), StartOffset.EARLIEST, Optional.empty(),
                 maxMessages, IDLE_MS, print);
     }
 
-    private ConsoleReader reader(MockConsumer<byte[], byte[]> consumer, ConsoleSettings settings) {
-        PrintStream out = new PrintStream(stdout, false, StandardCharsets.UTF_8);
-        return new ConsoleReader(consumer, settings, new MessagePrinter(settings.print(), out),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    private ConsoleReader reader(MockConsumer<byte[], byte[]> consumer, ReadPlan settings) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        return new ConsoleReader(consumer, settings, new MessagePrinter(settings.layout(), out),
+                new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
     }
 
-    private long run(MockTopic topic, ConsoleSettings settings) {
+    private long run(MockTopic topic, ReadPlan settings) {
         ConsoleReader reader = reader(topic.consumer(), settings);
         reader.run(topic.topicPartitions());
         return reader.messagesPrinted();
@@ -56,7 +58,7 @@ class ConsoleReaderTest {
 
     @Test
     void printsRawValuesAndStopsAfterMaxMessages() {
-        long printed = run(topic(), settings(3, PrintOptions.raw()));
+        long printed = run(topic(), settings(3, MessageLayout.raw()));
 
         assertEquals(3, printed);
         assertEquals(calls.get(0).jsonText() + "\n" + calls.get(1).jsonText() + "\n" + calls.get(2).jsonText() + "\n",
@@ -67,7 +69,7 @@ class ConsoleReaderTest {
     void stopsWhenNoMessageArrivesWithinTheIdleTimeout() {
         long start = System.nanoTime();
 
-        long printed = run(topic(), settings(Long.MAX_VALUE, PrintOptions.raw()));
+        long printed = run(topic(), settings(Long.MAX_VALUE, MessageLayout.raw()));
 
         assertEquals(10, printed);
         assertEquals(10, output().lines().count());
@@ -76,7 +78,7 @@ class ConsoleReaderTest {
 
     @Test
     void prefixesTimestampPartitionOffsetAndKeyAsUpstreamDoes() {
-        PrintOptions print = new PrintOptions(OutputFormat.RAW, List.of(), true, true, true, true);
+        MessageLayout print = new MessageLayout(OutputFormat.RAW, List.of(), true, true, true, true);
 
         run(new MockTopic(2).add(1, "k1", "v1").add(1, null, "v2"), settings(2, print));
 
@@ -86,7 +88,7 @@ class ConsoleReaderTest {
 
     @Test
     void prettyPrintsJsonIndentedAndOtherValuesAsTheyAre() {
-        PrintOptions print = new PrintOptions(OutputFormat.PRETTY, List.of(), false, false, true, false);
+        MessageLayout print = new MessageLayout(OutputFormat.PRETTY, List.of(), false, false, true, false);
 
         run(new MockTopic(1).add(0, "k", "{\"crime_id\":\"1\",\"state\":\"CA\"}").add(0, "k", "not json"),
                 settings(2, print));
@@ -96,7 +98,7 @@ class ConsoleReaderTest {
 
     @Test
     void printsATableWithTheHeaderOnceAndFixedWidthColumns() {
-        PrintOptions print = new PrintOptions(OutputFormat.TABLE, List.of("crime_id", "disposition", "address"),
+        MessageLayout print = new MessageLayout(OutputFormat.TABLE, List.of("crime_id", "disposition", "address"),
                 true, true, false, false);
 
         run(topic(), settings(2, print));
@@ -110,7 +112,7 @@ class ConsoleReaderTest {
 
     @Test
     void marksTableRowsThatAreNotCalls() {
-        PrintOptions print = new PrintOptions(OutputFormat.TABLE, List.of("crime_id", "state"), false, false, true, false);
+        MessageLayout print = new MessageLayout(OutputFormat.TABLE, List.of("crime_id", "state"), false, false, true, false);
 
         run(new MockTopic(1).add(0, "k", "garbage"), settings(1, print));
 
@@ -119,7 +121,7 @@ class ConsoleReaderTest {
 
     @Test
     void cutsValuesLongerThanTheirColumn() {
-        PrintOptions print = new PrintOptions(OutputFormat.TABLE, List.of("state", "crime_id"), false, false, false, false);
+        MessageLayout print = new MessageLayout(OutputFormat.TABLE, List.of("state", "crime_id"), false, false, false, false);
 
         run(new MockTopic(1).add(0, "k", "{\"state\":\"California\",\"crime_id\":\"1\"}"), settings(1, print));
 
@@ -129,8 +131,8 @@ class ConsoleReaderTest {
     @Test
     void readsOnlyTheChosenPartitionFromTheChosenOffset() {
         MockTopic topic = new MockTopic(2).add(0, "a", "p0-0").add(1, "b", "p1-0").add(1, "c", "p1-1").add(1, "d", "p1-2");
-        ConsoleSettings settings = new ConsoleSettings(MockTopic.NAME, OptionalInt.of(1), StartOffset.at(1),
-                Optional.empty(), 5, IDLE_MS, PrintOptions.raw());
+        ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.of(1), StartOffset.at(1),
+                Optional.empty(), 5, IDLE_MS, MessageLayout.raw());
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
 
         reader(consumer, settings).run(topic.topicPartitions());
@@ -141,8 +143,8 @@ class ConsoleReaderTest {
 
     @Test
     void startsAtTheEndByDefaultSoOnlyNewMessagesArePrinted() {
-        ConsoleSettings settings = new ConsoleSettings(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
-                Optional.empty(), 5, IDLE_MS, PrintOptions.raw());
+        ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
+                Optional.empty(), 5, IDLE_MS, MessageLayout.raw());
 
         assertEquals(0, run(topic(), settings));
         assertEquals("", output());
@@ -152,8 +154,8 @@ class ConsoleReaderTest {
     void withAGroupCommitsExactlyThePrintedMessages() {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
-        ConsoleSettings settings = new ConsoleSettings(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
-                Optional.of("readers"), 4, IDLE_MS, PrintOptions.raw());
+        ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
+                Optional.of("readers"), 4, IDLE_MS, MessageLayout.raw());
 
         reader(consumer, settings).run(topic.topicPartitions());
 
@@ -168,7 +170,7 @@ class ConsoleReaderTest {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
 
-        reader(consumer, settings(4, PrintOptions.raw())).run(topic.topicPartitions());
+        reader(consumer, settings(4, MessageLayout.raw())).run(topic.topicPartitions());
 
         assertEquals(Map.of(), consumer.committed(Set.copyOf(topic.topicPartitions())));
     }
@@ -178,7 +180,7 @@ class ConsoleReaderTest {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
         consumer.schedulePollTask(consumer::wakeup); // the second poll is interrupted, as by Ctrl-C
-        ConsoleReader reader = reader(consumer, settings(Long.MAX_VALUE, PrintOptions.raw()));
+        ConsoleReader reader = reader(consumer, settings(Long.MAX_VALUE, MessageLayout.raw()));
 
         reader.run(topic.topicPartitions());
 
@@ -188,8 +190,8 @@ class ConsoleReaderTest {
 
     @Test
     void failsWithOneLineForAPartitionTheTopicDoesNotHave() {
-        ConsoleSettings settings = new ConsoleSettings(MockTopic.NAME, OptionalInt.of(7), StartOffset.EARLIEST,
-                Optional.empty(), 1, IDLE_MS, PrintOptions.raw());
+        ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.of(7), StartOffset.EARLIEST,
+                Optional.empty(), 1, IDLE_MS, MessageLayout.raw());
         MockTopic topic = topic();
 
         CommandFailure failure = org.junit.jupiter.api.Assertions.assertThrows(CommandFailure.class,

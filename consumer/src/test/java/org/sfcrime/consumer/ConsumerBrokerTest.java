@@ -1,18 +1,20 @@
 package org.sfcrime.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,11 +29,15 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sfcrime.cli.ClientSettings;
+import org.sfcrime.cli.CommandFailure;
+import org.sfcrime.cli.CommandLines;
 import org.sfcrime.record.CallRecord;
 import org.sfcrime.testing.SharedBroker;
 
@@ -100,14 +106,11 @@ class ConsumerBrokerTest {
     }
 
     private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter usage = new StringWriter();
-        picocli.CommandLine commandLine = ConsumerCommand.newCommandLine(new ConsumerCommand(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        commandLine.setErr(new PrintWriter(usage, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), usage + err.toString(StandardCharsets.UTF_8));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = CommandLines.execute(new ConsumerCommand(), "consumer", new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+        return new Result(exitCode, out.toString(), err.toString());
     }
 
     private static Result verify(String topic, String... extra) {
@@ -273,6 +276,43 @@ class ConsumerBrokerTest {
                 "--from-beginning");
 
         assertEquals(1, result.exitCode());
-        assertEquals("error: topic no.such.topic does not exist" + System.lineSeparator(), result.err());
+        assertEquals("error: topic no.such.topic does not exist on " + broker.bootstrapServers()
+                + " (create it with scripts/start.sh or scripts/kafka-topics)" + System.lineSeparator(), result.err());
+    }
+
+    @Test
+    void verifyFailsWithOneLineForATopicThatDoesNotExist() {
+        Result result = verify("no.such.topic");
+
+        assertEquals(1, result.exitCode());
+        assertEquals("error: topic no.such.topic does not exist on " + broker.bootstrapServers()
+                + " (create it with scripts/start.sh or scripts/kafka-topics)", result.err().lines().toList().get(1));
+    }
+
+    @Test
+    void findsEveryPartitionOfTheTopicInOrder() {
+        broker.createTopic("three-partitions", 3);
+
+        assertEquals(List.of(new TopicPartition("three-partitions", 0), new TopicPartition("three-partitions", 1),
+                        new TopicPartition("three-partitions", 2)),
+                ConsumerClients.partitions(settings(broker.bootstrapServers()), "three-partitions", Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void reportsAnUnreachableBrokerWithTheWaitInSeconds() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () ->
+                ConsumerClients.partitions(settings("127.0.0.1:" + port), "calls", Duration.ofMillis(2500)));
+
+        assertEquals("cannot reach Kafka at 127.0.0.1:" + port + " within 2.5 s (is it running? try scripts/start.sh)",
+                failure.getMessage());
+    }
+
+    private static ClientSettings settings(String bootstrapServers) {
+        return new ClientSettings(Map.of("bootstrap.servers", bootstrapServers));
     }
 }

@@ -3,18 +3,17 @@ package org.sfcrime.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.cli.CommandLines;
+import org.sfcrime.cli.OptionDefaults;
 import picocli.CommandLine;
 
 /** Option parsing and validation: usage errors exit 2, run-time failures 1, each with one line. */
@@ -24,22 +23,21 @@ class ConsumerCommandOptionsTest {
     private record Result(int exitCode, String out, String err) {
     }
 
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter usage = new StringWriter();
-        CommandLine commandLine = ConsumerCommand.newCommandLine(new ConsumerCommand(
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        commandLine.setErr(new PrintWriter(usage, true));
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), usage + err.toString(StandardCharsets.UTF_8));
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = CommandLines.execute(new ConsumerCommand(), "consumer", new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+        return new Result(exitCode, out.toString(), err.toString());
     }
 
-    private static ConsoleSettings consoleSettings(String... args) {
+    /** Console mode's plan from the options, with the built-in defaults as main has them. */
+    private static ReadPlan readPlan(String... args) {
         ConsumerCommand command = new ConsumerCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.consoleSettings(ClientProperties.builtInDefaults());
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setDefaultValueProvider(OptionDefaults.load("consumer", null));
+        commandLine.parseArgs(args);
+        return command.readPlan(command.clientSettings());
     }
 
     private static String firstLine(String text) {
@@ -48,44 +46,52 @@ class ConsumerCommandOptionsTest {
 
     @Test
     void rejectsAnUnknownOptionAsAUsageError() {
-        CommandLine commandLine = ConsumerCommand.newCommandLine(new ConsumerCommand());
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        Result result = run("--no-such-option");
 
-        assertEquals(2, commandLine.execute("--no-such-option"));
+        assertEquals(2, result.exitCode());
+        assertEquals("error: Unknown option: '--no-such-option'", firstLine(result.err()));
     }
 
     @Test
     void answersHelpWithZero() {
-        assertEquals(0, run("--help").exitCode());
+        Result result = run("--help");
+
+        assertEquals(0, result.exitCode());
+        String help = result.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--format=FORMAT One of raw, pretty, table. raw:"), help);
+        assertTrue(help.contains("--report=FORMAT One of text, json: the report"), help);
+        assertTrue(help.contains("--topic=TOPIC The topic to read. Default: police.department.calls."), help);
+        assertTrue(help.contains("Verify mode: --verify=FILE"), help);
     }
 
     @Test
     void partitionWithoutOffsetStartsAtTheEndAsUpstream() {
-        ConsoleSettings settings = consoleSettings("--partition", "1");
+        ReadPlan plan = readPlan("--partition", "1");
 
-        assertEquals(OptionalInt.of(1), settings.partition());
-        assertEquals(StartOffset.LATEST, settings.startOffset());
+        assertEquals(OptionalInt.of(1), plan.partition());
+        assertEquals(StartOffset.LATEST, plan.startOffset());
     }
 
     @Test
     void partitionWithFromBeginningStartsAtTheBeginning() {
-        assertEquals(StartOffset.EARLIEST, consoleSettings("--partition", "0", "--from-beginning").startOffset());
+        assertEquals(StartOffset.EARLIEST, readPlan("--partition", "0", "--from-beginning").startOffset());
     }
 
     @Test
     void offsetAcceptsEarliestLatestAndANumber() {
-        assertEquals(StartOffset.EARLIEST, consoleSettings("--partition", "0", "--offset", "EARLIEST").startOffset());
-        assertEquals(StartOffset.LATEST, consoleSettings("--partition", "0", "--offset", "latest").startOffset());
-        assertEquals(StartOffset.at(42), consoleSettings("--partition", "0", "--offset", "42").startOffset());
+        assertEquals(StartOffset.EARLIEST, readPlan("--partition", "0", "--offset", "EARLIEST").startOffset());
+        assertEquals(StartOffset.LATEST, readPlan("--partition", "0", "--offset", "latest").startOffset());
+        assertEquals(StartOffset.at(42), readPlan("--partition", "0", "--offset", "42").startOffset());
     }
 
     @Test
     void convertsAbsentLimitsToUnbounded() {
-        ConsoleSettings settings = consoleSettings();
+        ReadPlan plan = readPlan();
 
-        assertEquals(Long.MAX_VALUE, settings.maxMessages());
-        assertEquals(Long.MAX_VALUE, settings.idleTimeoutMs());
-        assertEquals(PrintOptions.raw(), settings.print());
+        assertEquals("police.department.calls", plan.topic());
+        assertEquals(Long.MAX_VALUE, plan.maxMessages());
+        assertEquals(Long.MAX_VALUE, plan.idleTimeoutMs());
+        assertEquals(MessageLayout.raw(), plan.layout());
     }
 
     @Test
@@ -123,7 +129,8 @@ class ConsumerCommandOptionsTest {
         Result result = run("--format", "xml");
 
         assertEquals(2, result.exitCode());
-        assertEquals("error: Invalid value for option '--format': 'xml' is not one of raw, pretty, table", firstLine(result.err()));
+        assertEquals("error: Invalid value for option '--format': expected one of [RAW, raw, PRETTY, pretty, TABLE, table] "
+                + "(case-sensitive) but was 'xml'", firstLine(result.err()));
     }
 
     @Test
@@ -137,15 +144,79 @@ class ConsumerCommandOptionsTest {
     }
 
     @Test
-    void rejectsConsoleOptionsInVerifyModeAndVerifyOptionsInConsoleMode() {
-        Result consoleInVerify = run("--verify", "calls.json", "--max-messages", "3");
-        Result verifyInConsole = run("--check-order");
+    void rejectsAConsoleOptionTogetherWithVerify() {
+        Result result = run("--verify", "calls.json", "--max-messages", "3");
 
-        assertEquals(2, consoleInVerify.exitCode());
-        assertEquals("error: --max-messages cannot be used with --verify (it reads every partition from its beginning)",
-                firstLine(consoleInVerify.err()));
-        assertEquals(2, verifyInConsole.exitCode());
-        assertEquals("error: --check-order needs --verify", firstLine(verifyInConsole.err()));
+        assertEquals(2, result.exitCode());
+        assertEquals("error: --verify and --max-messages cannot be used together" + System.lineSeparator()
+                + "Try 'consumer --help' for the options." + System.lineSeparator(), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void rejectsVerifyAfterAConsoleOptionNamingBoth() {
+        Result result = run("--from-beginning", "--format", "table", "--verify", "calls.json", "--check-order");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("error: --from-beginning and --verify cannot be used together", firstLine(result.err()));
+    }
+
+    @Test
+    void rejectsAVerifyOptionWithoutVerify() {
+        Result checkOrder = run("--check-order");
+        Result report = run("--from-beginning", "--report", "json");
+
+        assertEquals(2, checkOrder.exitCode());
+        assertEquals("error: --check-order needs --verify FILE" + System.lineSeparator()
+                + "Try 'consumer --help' for the options." + System.lineSeparator(), checkOrder.err());
+        assertEquals(2, report.exitCode());
+        assertEquals("error: --report needs --verify FILE", firstLine(report.err()));
+    }
+
+    @Test
+    void rejectsAnUnknownReportFormatListingTheValidOnes() {
+        Result result = run("--verify", "calls.json", "--report", "xml");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("error: Invalid value for option '--report': expected one of [TEXT, text, JSON, json] "
+                + "(case-sensitive) but was 'xml'", firstLine(result.err()));
+    }
+
+    @Test
+    void takesTheGroupFromTheClientSettingsAndRejectsADifferentOne() {
+        ReadPlan plan = readPlan("--consumer-property", "group.id=readers");
+        Result differ = run("--consumer-property", "group.id=readers", "--group", "writers");
+
+        assertEquals(java.util.Optional.of("readers"), plan.groupId());
+        assertEquals(2, differ.exitCode());
+        assertEquals("error: --group 'writers' and group.id 'readers' of the client settings differ",
+                firstLine(differ.err()));
+    }
+
+    @Test
+    void printsTheEffectiveClientSettingsWithSecretsHidden(@TempDir Path dir) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+
+        Result result = run("--bootstrap-server", "127.0.0.1:" + port, "--timeout-ms", "500", "--print-settings",
+                "--consumer-property", "sasl.jaas.config=secret-login", "--consumer-property", "client.id=me");
+
+        assertEquals(1, result.exitCode());
+        assertEquals(String.join(System.lineSeparator(),
+                "Client settings:",
+                "  allow.auto.create.topics=false",
+                "  auto.offset.reset=latest",
+                "  bootstrap.servers=127.0.0.1:" + port,
+                "  client.id=me",
+                "  enable.auto.commit=false",
+                "  fetch.min.bytes=1",
+                "  max.partition.fetch.bytes=4194304",
+                "  max.poll.records=2000",
+                "  sasl.jaas.config=[hidden]",
+                "error: cannot reach Kafka at 127.0.0.1:" + port + " within 0.5 s (is it running? try scripts/start.sh)",
+                ""), result.err());
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.junit.jupiter.api.Test;
+import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.record.CallRecord;
 
 /** The verifier's multiset comparison, driven by a MockConsumer. */
@@ -44,9 +45,9 @@ class DeliveryVerifierTest {
 
     private DeliveryReport verify(MockTopic topic, ExpectedCalls expected, boolean checkOrder) {
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
-        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", checkOrder, ReportFormat.TEXT,
+        Verification settings = new Verification(MockTopic.NAME, "calls.json", checkOrder, ReportFormat.TEXT,
                 Duration.ofSeconds(10));
-        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PrintWriter progress = new PrintWriter(new StringWriter(), true);
         return new DeliveryVerifier(consumer, settings, progress)
                 .verify(expected, topic.topicPartitions(), Deadline.after(settings.timeout()));
     }
@@ -268,10 +269,10 @@ class DeliveryVerifierTest {
         // A message produced after the start (offset 10 >= end offset 10) must not be counted.
         consumer.schedulePollTask(() -> consumer.addRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>(
                 MockTopic.NAME, 0, 10, "x".getBytes(StandardCharsets.UTF_8), "late".getBytes(StandardCharsets.UTF_8))));
-        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
+        Verification settings = new Verification(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
                 Duration.ofSeconds(10));
 
-        DeliveryReport report = new DeliveryVerifier(consumer, settings, new PrintStream(new ByteArrayOutputStream()))
+        DeliveryReport report = new DeliveryVerifier(consumer, settings, new PrintWriter(new StringWriter()))
                 .verify(expected(calls), topic.topicPartitions(), Deadline.after(settings.timeout()));
 
         assertTrue(report.exact());
@@ -283,9 +284,9 @@ class DeliveryVerifierTest {
         MockTopic topic = exactTopic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
         consumer.updateEndOffsets(Map.of(topic.topicPartitions().get(1), 15L)); // 5 messages never arrive
-        VerifySettings settings = new VerifySettings(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
+        Verification settings = new Verification(MockTopic.NAME, "calls.json", false, ReportFormat.TEXT,
                 Duration.ofMillis(300));
-        DeliveryVerifier verifier = new DeliveryVerifier(consumer, settings, new PrintStream(new ByteArrayOutputStream()));
+        DeliveryVerifier verifier = new DeliveryVerifier(consumer, settings, new PrintWriter(new StringWriter()));
 
         CommandFailure failure = assertThrows(CommandFailure.class, () ->
                 verifier.verify(expected(calls), topic.topicPartitions(), Deadline.after(settings.timeout())));

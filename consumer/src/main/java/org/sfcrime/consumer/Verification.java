@@ -3,7 +3,7 @@ package org.sfcrime.consumer;
 import java.time.Duration;
 
 /**
- * Validated settings of verify mode.
+ * What verify mode checks and how it reports; validated.
  *
  * @param topic        topic whose every partition is read to its end offset at start
  * @param file         the calls file that was replayed ("-" for stdin)
@@ -11,6 +11,6 @@ import java.time.Duration;
  * @param reportFormat how the report is written to stdout
  * @param timeout      overall deadline of the run; expiry is a failure, never a partial success
  */
-public record VerifySettings(String topic, String file, boolean checkOrder, ReportFormat reportFormat,
-                             Duration timeout) {
+public record Verification(String topic, String file, boolean checkOrder, ReportFormat reportFormat,
+                           Duration timeout) {
 }

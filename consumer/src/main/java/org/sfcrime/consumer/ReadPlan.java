@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Validated settings of console mode; sentinels are already converted.
+ * What console mode reads, where it starts and when it stops; validated, sentinels converted.
  *
  * @param topic         topic to read
  * @param partition     the one partition to read (with {@code startOffset}), or empty for all
@@ -15,8 +15,8 @@ import java.util.OptionalInt;
  * @param maxMessages   stop after this many messages; {@link Long#MAX_VALUE} when unbounded
  * @param idleTimeoutMs stop when no message arrives for this long; {@link Long#MAX_VALUE} to wait
  *                      until interrupted
- * @param print         what to print for each message
+ * @param layout        what to print for each message
  */
-public record ConsoleSettings(String topic, OptionalInt partition, StartOffset startOffset, Optional<String> groupId,
-                              long maxMessages, long idleTimeoutMs, PrintOptions print) {
+public record ReadPlan(String topic, OptionalInt partition, StartOffset startOffset, Optional<String> groupId,
+                       long maxMessages, long idleTimeoutMs, MessageLayout layout) {
 }
