@@ -5,4 +5,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 ensure_jars
-exec java -Xmx256m -cp "$ROOT/producer/target/producer.jar" org.sfcrime.sample.SampleGenerator "$@"
+exec java -Xmx256m -jar "$ROOT/sample/target/sample.jar" "$@"

@@ -8,12 +8,13 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 # benchmarks.jar is not among ensure_jars' jars: build it when missing or older than its sources.
 ensure_bench_jar() {
   ensure_jars
-  if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$ROOT/benchmarks/pom.xml" "$ROOT/benchmarks/src/main" "$ROOT/call-record/src" \
+  if [ ! -f "$BENCH_JAR" ] || [ -n "$(find "$ROOT/benchmarks/pom.xml" "$ROOT/benchmarks/src/main" "$ROOT/call-record/src" "$ROOT/sample/src" \
         -newer "$BENCH_JAR" -type f -print -quit 2>/dev/null)" ]; then
     info "building benchmarks.jar"
     command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH: Maven is needed to build benchmarks.jar"
-    # call-record too: the benchmarks use its test-jar (the broker harness), built in the same reactor.
-    (cd "$ROOT" && mvn -B -q -pl call-record,benchmarks -DskipTests package) || die "the benchmarks build failed (see above)"
+    # call-record and sample too: the benchmarks use call-record's test-jar (the broker harness) and
+    # the sample generator, built in the same reactor.
+    (cd "$ROOT" && mvn -B -q -pl call-record,sample,benchmarks -DskipTests package) || die "the benchmarks build failed (see above)"
   fi
 }
 

@@ -16,8 +16,4 @@ public record CallRecord(String crimeId, LocalDateTime callDateTime, byte[] json
     public byte[] key() {
         return crimeId.getBytes(StandardCharsets.UTF_8);
     }
-
-    public String jsonText() {
-        return new String(json, StandardCharsets.UTF_8);
-    }
 }

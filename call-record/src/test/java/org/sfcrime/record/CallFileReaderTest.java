@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.sfcrime.testing.CallJson;
 
 /** The one reader of calls files: formats, compact values, validation and broken input. */
 class CallFileReaderTest {
@@ -38,7 +39,7 @@ class CallFileReaderTest {
         List<String> values = new ArrayList<>();
         try (CallFileReader reader = CallFileReader.of("fixture", in)) {
             for (CallFileEntry entry = reader.next(); entry != null; entry = reader.next()) {
-                values.add(entry.valid() ? entry.call().jsonText() : "rejected " + entry.index() + ": " + entry.rejectReason());
+                values.add(entry.valid() ? CallJson.text(entry.call()) : "rejected " + entry.index() + ": " + entry.rejectReason());
             }
         }
         return values;
@@ -129,7 +130,7 @@ class CallFileReaderTest {
             CallRecord call = reader.next().call();
             assertEquals("183653763", call.crimeId());
             assertEquals(CallRecordFormat.parseTimestamp("2018-12-31T23:57:00.000"), call.callDateTime());
-            assertEquals(record, call.jsonText());
+            assertEquals(record, CallJson.text(call));
         }
     }
 
@@ -137,10 +138,8 @@ class CallFileReaderTest {
     void reportsATruncatedArrayWithTheIndexAndOffsetWhereItBroke() throws IOException {
         String content = "[" + FIRST + ",\n" + SECOND.substring(0, 40);
         try (CallFileReader reader = CallFileReader.of("calls.json", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
-            assertEquals(FIRST, reader.next().call().jsonText());
+            assertEquals(FIRST, CallJson.text(reader.next().call()));
             MalformedCallFileException broken = assertThrows(MalformedCallFileException.class, reader::next);
-            assertEquals(1, broken.recordIndex());
-            assertEquals(content.length(), broken.byteOffset());
             assertTrue(broken.getMessage().startsWith("calls.json: malformed JSON at record 1, byte offset " + content.length()),
                     broken.getMessage());
             assertNull(reader.next());
@@ -150,7 +149,7 @@ class CallFileReaderTest {
     @Test
     void reportsAnUnclosedArrayAndContentAfterIt() throws IOException {
         MalformedCallFileException unclosed = assertThrows(MalformedCallFileException.class, () -> values("[" + FIRST));
-        assertEquals(1, unclosed.recordIndex());
+        assertTrue(unclosed.getMessage().contains(": malformed JSON at record 1, byte offset "), unclosed.getMessage());
         MalformedCallFileException trailing = assertThrows(MalformedCallFileException.class, () -> values("[" + FIRST + "] {}"));
         assertTrue(trailing.getMessage().contains("unexpected content after the closing ]"), trailing.getMessage());
     }
@@ -190,7 +189,7 @@ class CallFileReaderTest {
         CallRecordParser parser = new CallRecordParser();
         CallRecord message = parser.parseMessage(("{\n  \"crime_id\" : \"183653763\",\n  \"call_date_time\" : "
                 + "\"2018-12-31T23:57:00.000\",\n  \"disposition\" : \"HAN\"\n}").getBytes(StandardCharsets.UTF_8));
-        assertEquals(FIRST, message.jsonText());
+        assertEquals(FIRST, CallJson.text(message));
         assertEquals("not JSON", assertThrows(InvalidCallRecordException.class,
                 () -> parser.parseMessage("{\"crime_id\":".getBytes(StandardCharsets.UTF_8))).getMessage());
         assertEquals("not a JSON object", assertThrows(InvalidCallRecordException.class,

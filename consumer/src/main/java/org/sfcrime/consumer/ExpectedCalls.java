@@ -56,7 +56,6 @@ final class ExpectedCalls {
     private static final byte[] CRIME_ID_PREFIX =
             ("\"" + CallRecordFormat.CRIME_ID + "\":\"").getBytes(StandardCharsets.UTF_8);
 
-    private final String source;
     /** Numbers each distinct record's digest; the number is the record's place in {@link #calls}. */
     private final DigestIndex index = new DigestIndex(1 << 16);
     private final List<ExpectedCall> calls = new ArrayList<>();
@@ -66,13 +65,9 @@ final class ExpectedCalls {
     private final DiscrepancyLog skipped = new DiscrepancyLog();
     private long records;
 
-    ExpectedCalls(String source) {
-        this.source = source;
-    }
-
     /** Reads every record of the file; invalid ones are counted as skipped, not expected. */
     static ExpectedCalls read(CallFileReader reader) throws IOException {
-        ExpectedCalls expected = new ExpectedCalls(reader.source());
+        ExpectedCalls expected = new ExpectedCalls();
         for (CallFileEntry entry = reader.next(); entry != null; entry = reader.next()) {
             if (entry.valid()) {
                 expected.add(entry.call(), entry.index());
@@ -137,11 +132,6 @@ final class ExpectedCalls {
 
     ExpectedCall call(int handle) {
         return calls.get(index.number(handle));
-    }
-
-    /** The file's name as given, "&lt;stdin&gt;" for "-". */
-    String source() {
-        return source;
     }
 
     /** Valid records in the file, copies included. */

@@ -16,11 +16,12 @@ import org.sfcrime.record.CallRecord;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.record.CallRecordParser;
 import org.sfcrime.record.InvalidCallRecordException;
+import org.sfcrime.testing.CallJson;
 
 /**
- * Small deterministic calls in the shape of the real export (14 string fields), for tests.
- * Call i has crime_id 182751007 + i and call_date_time 2018-10-02T09:11 + i minutes, so calls in
- * index order are in event-time order.
+ * Small deterministic calls in the shape of the real export, built with the shared
+ * {@link CallJson}. Call i has crime_id 182751007 + i and call_date_time 2018-10-02T09:11 + i
+ * minutes, so calls in index order are in event-time order.
  */
 final class CallFixtures {
 
@@ -33,32 +34,18 @@ final class CallFixtures {
     private CallFixtures() {
     }
 
-    /** The fields of call {@code i}, in the export's order. */
-    static Map<String, String> fields(int i) {
-        LocalDateTime time = FIRST_CALL.plusMinutes(i);
-        String day = CallRecordFormat.formatTimestamp(time.toLocalDate().atStartOfDay());
-        boolean common = i % 7 == 0;
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(CallRecordFormat.CRIME_ID, Long.toString(FIRST_CRIME_ID + i));
-        fields.put(CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME, TYPES[i % TYPES.length]);
-        fields.put(CallRecordFormat.REPORT_DATE, day);
-        fields.put(CallRecordFormat.CALL_DATE, day);
-        fields.put(CallRecordFormat.OFFENSE_DATE, day);
-        fields.put(CallRecordFormat.CALL_TIME, CallRecordFormat.CALL_TIME_FORMAT.format(time));
-        fields.put(CallRecordFormat.CALL_DATE_TIME, CallRecordFormat.formatTimestamp(time));
-        fields.put(CallRecordFormat.DISPOSITION, DISPOSITIONS[i % DISPOSITIONS.length]);
-        fields.put(CallRecordFormat.ADDRESS, (100 + i % 30 * 100) + " Block Of Market St");
-        fields.put(CallRecordFormat.CITY, "San Francisco");
-        fields.put(CallRecordFormat.STATE, "CA");
-        fields.put(CallRecordFormat.AGENCY_ID, "1");
-        fields.put(CallRecordFormat.ADDRESS_TYPE, common ? "Common Location" : "Premise Address");
-        fields.put(CallRecordFormat.COMMON_LOCATION, common ? "Union Square, Sf" : "");
-        return fields;
+    /** Call {@code i}, built with the shared {@link CallJson}. */
+    static CallJson callJson(int i) {
+        CallJson call = CallJson.call(Long.toString(FIRST_CRIME_ID + i), FIRST_CALL.plusMinutes(i))
+                .crimeType(TYPES[i % TYPES.length])
+                .disposition(DISPOSITIONS[i % DISPOSITIONS.length])
+                .address((100 + i % 30 * 100) + " Block Of Market St");
+        return i % 7 == 0 ? call.commonLocation("Union Square, Sf") : call;
     }
 
     /** Call {@code i} as the shared parser makes it: compact JSON, as the producer sends it. */
     static CallRecord call(int i) {
-        return parse(json(fields(i)));
+        return parse(callJson(i).json());
     }
 
     static List<CallRecord> calls(int count) {
@@ -77,19 +64,11 @@ final class CallFixtures {
         }
     }
 
-    static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Writes calls 0..count-1 as a pretty JSON array, newest first like the real export. */
     static void writeFile(Path file, int count) {
         List<Map<String, String>> records = new ArrayList<>();
         for (int i = count - 1; i >= 0; i--) {
-            records.add(fields(i));
+            records.add(callJson(i).fields());
         }
         try {
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), records);
@@ -114,26 +93,23 @@ final class CallFixtures {
     }
 
     /**
-     * A delivery report's counts by their JSON names, for one exact assertion.
-     *
-     * @param outOfOrder null when the order was not checked: the count is then left out
+     * A delivery report's counts by their JSON names, in the report's order: the named ones, and
+     * zero for every other, e.g. {@code reportCounts(Map.of("expected", 30L, "consumed", 29L,
+     * "delivered", 29L, "missing", 1L))}.
      */
-    static Map<String, Long> reportCounts(long expected, long consumed, long delivered, long missing, long duplicated,
-                                          long unexpected, long unparseable, long wrongKey, Long outOfOrder,
-                                          long skippedInFile) {
+    static Map<String, Long> reportCounts(Map<String, Long> named) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("expected", expected);
-        counts.put("consumed", consumed);
-        counts.put("delivered", delivered);
-        counts.put("missing", missing);
-        counts.put("duplicated", duplicated);
-        counts.put("unexpected", unexpected);
-        counts.put("unparseable", unparseable);
-        counts.put("wrong_key", wrongKey);
-        if (outOfOrder != null) {
-            counts.put("out_of_order", outOfOrder);
+        for (String total : List.of("expected", "consumed", "delivered")) {
+            counts.put(total, 0L);
         }
-        counts.put("skipped_in_file", skippedInFile);
+        for (Discrepancy discrepancy : Discrepancy.values()) {
+            counts.put(discrepancy.key(), 0L);
+        }
+        for (Map.Entry<String, Long> count : named.entrySet()) {
+            if (counts.replace(count.getKey(), count.getValue()) == null) {
+                throw new IllegalArgumentException("not a count of the report: " + count.getKey());
+            }
+        }
         return counts;
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.record.CallRecord;
+import org.sfcrime.testing.CallJson;
 
 /** Console mode's loop and formats, driven by a MockConsumer. */
 class ConsoleReaderTest {
@@ -61,7 +62,7 @@ class ConsoleReaderTest {
         long printed = run(topic(), settings(3, MessageLayout.raw()));
 
         assertEquals(3, printed);
-        assertEquals(calls.get(0).jsonText() + "\n" + calls.get(1).jsonText() + "\n" + calls.get(2).jsonText() + "\n",
+        assertEquals(CallJson.text(calls.get(0)) + "\n" + CallJson.text(calls.get(1)) + "\n" + CallJson.text(calls.get(2)) + "\n",
                 output());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sfcrime.consumer.CallFixtures.reportCounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.MockConsumer;
 import org.junit.jupiter.api.Test;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.record.CallRecord;
+import org.sfcrime.record.CallRecordFormat;
 
 /** The verifier's multiset comparison, driven by a MockConsumer. */
 class DeliveryVerifierTest {
@@ -36,7 +38,7 @@ class DeliveryVerifierTest {
     }
 
     private ExpectedCalls expected(List<CallRecord> records) {
-        ExpectedCalls expected = new ExpectedCalls("calls.json");
+        ExpectedCalls expected = new ExpectedCalls();
         for (int i = 0; i < records.size(); i++) {
             expected.add(records.get(i), i);
         }
@@ -64,13 +66,6 @@ class DeliveryVerifierTest {
         return counts;
     }
 
-    private static Map<String, Long> counts(long expected, long consumed, long delivered, long missing,
-                                            long duplicated, long unexpected, long unparseable, long wrongKey,
-                                            long outOfOrder, long skippedInFile) {
-        return CallFixtures.reportCounts(expected, consumed, delivered, missing, duplicated, unexpected, unparseable,
-                wrongKey, outOfOrder, skippedInFile);
-    }
-
     private static List<Example> examples(DeliveryReport report, Discrepancy discrepancy) {
         return report.discrepancies().get(discrepancy).examples();
     }
@@ -80,7 +75,7 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(exactTopic(), expected(calls), true);
 
         assertTrue(report.exact());
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L)), counts(report));
         assertEquals(List.of(new PartitionCount(0, 0, 10, 10), new PartitionCount(1, 0, 10, 10),
                 new PartitionCount(2, 0, 10, 10)), report.partitions());
     }
@@ -97,7 +92,8 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(topic, expected(calls), false);
 
         assertFalse(report.exact());
-        assertEquals(counts(30, 29, 29, 1, 0, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 29L, "delivered", 29L, "missing", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inFile(7, "182751014", null)), examples(report, Discrepancy.MISSING));
     }
 
@@ -107,7 +103,8 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(exactTopic().add(1, calls.get(4)), expected(calls), false);
 
         assertFalse(report.exact());
-        assertEquals(counts(30, 31, 30, 0, 1, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 31L, "delivered", 30L, "duplicated", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inTopic(1, 10, "182751011", "extra copy of file index 4")),
                 examples(report, Discrepancy.DUPLICATED));
     }
@@ -117,7 +114,8 @@ class DeliveryVerifierTest {
         CallRecord foreign = CallFixtures.call(500);
         DeliveryReport report = verify(exactTopic().add(1, foreign), expected(calls), false);
 
-        assertEquals(counts(30, 31, 30, 0, 0, 1, 0, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 31L, "delivered", 30L, "unexpected", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inTopic(1, 10, "182751507", "not in the file")),
                 examples(report, Discrepancy.UNEXPECTED));
     }
@@ -131,7 +129,8 @@ class DeliveryVerifierTest {
 
         DeliveryReport report = verify(topic, expected(calls), false);
 
-        assertEquals(counts(30, 33, 30, 0, 0, 0, 3, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 33L, "delivered", 30L, "unparseable", 3L)),
+                counts(report));
         List<Example> examples = examples(report, Discrepancy.UNPARSEABLE);
         assertEquals(Example.inTopic(0, 10, null, "not JSON"), examples.get(0));
         assertEquals(Example.inTopic(0, 11, null,
@@ -149,7 +148,8 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(topic, expected(calls), false);
 
         assertFalse(report.exact());
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 1, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L, "wrong_key", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inTopic(2, 1, "182751012", "key '999'")), examples(report, Discrepancy.WRONG_KEY));
     }
 
@@ -168,7 +168,8 @@ class DeliveryVerifierTest {
 
         DeliveryReport report = verify(topic, expected(calls), false);
 
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 4, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L, "wrong_key", 4L)),
+                counts(report));
         assertEquals(Set.of(Example.inTopic(1, 1, "182751011", "key '18275101'"),
                         Example.inTopic(1, 2, "182751014", "key '1827510140'"),
                         Example.inTopic(2, 2, "182751015", "key '\"182751015\"'"),
@@ -179,16 +180,15 @@ class DeliveryVerifierTest {
     /** A crime_id that JSON escapes is not found verbatim in the record: its key is compared with the crime_id itself. */
     @Test
     void checksTheKeyOfACrimeIdThatJsonEscapes() {
-        Map<String, String> fields = new LinkedHashMap<>(CallFixtures.fields(0));
-        fields.put("crime_id", "18\"2751");
-        CallRecord quoted = CallFixtures.parse(CallFixtures.json(fields));
+        CallRecord quoted = CallFixtures.parse(CallFixtures.callJson(0).with(CallRecordFormat.CRIME_ID, "18\"2751").json());
         MockTopic topic = new MockTopic(1);
         topic.add(0, quoted.key(), quoted.json());
         topic.add(0, "18\\\"2751".getBytes(StandardCharsets.UTF_8), quoted.json()); // the escaped form is not the key
 
         DeliveryReport report = verify(topic, expected(List.of(quoted, quoted)), false);
 
-        assertEquals(counts(2, 2, 2, 0, 0, 0, 0, 1, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 2L, "consumed", 2L, "delivered", 2L, "wrong_key", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inTopic(0, 1, "18\"2751", "key '18\\\"2751'")),
                 examples(report, Discrepancy.WRONG_KEY));
     }
@@ -206,7 +206,8 @@ class DeliveryVerifierTest {
         DeliveryReport unchecked = verify(topic, expected(calls), false);
 
         assertFalse(checked.exact());
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 1, 0), counts(checked));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L, "out_of_order", 1L)),
+                counts(checked));
         assertEquals(List.of(Example.inTopic(0, 4, null,
                         "call_date_time 2018-10-02T09:20:00.000 after 2018-10-02T09:23:00.000 at offset 3")),
                 examples(checked, Discrepancy.OUT_OF_ORDER));
@@ -223,7 +224,8 @@ class DeliveryVerifierTest {
             topic.add(i % 3, calls.get(i).key(), value);
         }
 
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 0), counts(verify(topic, expected(calls), true)));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L)),
+                counts(verify(topic, expected(calls), true)));
     }
 
     @Test
@@ -234,7 +236,8 @@ class DeliveryVerifierTest {
         DeliveryReport oneCopy = verify(exactTopic(), expected(withRepeat), false);
         DeliveryReport twoCopies = verify(exactTopic().add(2, calls.get(2)), expected(withRepeat), false);
 
-        assertEquals(counts(31, 30, 30, 1, 0, 0, 0, 0, 0, 0), counts(oneCopy));
+        assertEquals(reportCounts(Map.of("expected", 31L, "consumed", 30L, "delivered", 30L, "missing", 1L)),
+                counts(oneCopy));
         assertEquals(List.of(Example.inFile(2, "182751009", "1 of 2 copies missing")), examples(oneCopy, Discrepancy.MISSING));
         assertTrue(twoCopies.exact());
     }
@@ -247,7 +250,8 @@ class DeliveryVerifierTest {
         DeliveryReport report = verify(exactTopic(), expected, false);
 
         assertTrue(report.exact());
-        assertEquals(counts(30, 30, 30, 0, 0, 0, 0, 0, 0, 1), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 30L, "delivered", 30L, "skipped_in_file", 1L)),
+                counts(report));
         assertEquals(List.of(Example.inFile(30, null, "missing crime_id")), examples(report, Discrepancy.SKIPPED_IN_FILE));
     }
 
@@ -255,7 +259,8 @@ class DeliveryVerifierTest {
     void keepsAtMostTenExamplesButCountsAll() {
         DeliveryReport report = verify(new MockTopic(3), expected(calls), false);
 
-        assertEquals(counts(30, 0, 0, 30, 0, 0, 0, 0, 0, 0), counts(report));
+        assertEquals(reportCounts(Map.of("expected", 30L, "consumed", 0L, "delivered", 0L, "missing", 30L)),
+                counts(report));
         List<Example> missing = examples(report, Discrepancy.MISSING);
         assertEquals(10, missing.size());
         assertEquals(Example.inFile(0, "182751007", null), missing.get(0));

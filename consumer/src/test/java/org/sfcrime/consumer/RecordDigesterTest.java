@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.sfcrime.testing.CallJson;
 
 /** The digest is the reference MurmurHash3 x64 128 (Guava's murmur3_128 gives the same 16 bytes, little-endian: low half first). */
 class RecordDigesterTest {
@@ -25,7 +26,7 @@ class RecordDigesterTest {
 
     @Test
     void tellsRecordsThatDifferInOneCharacterApart() {
-        assertNotEquals(digest(CallFixtures.call(1).jsonText()),
-                digest(CallFixtures.call(1).jsonText().replace("\"CA\"", "\"CB\"")));
+        assertNotEquals(digest(CallJson.text(CallFixtures.call(1))),
+                digest(CallJson.text(CallFixtures.call(1)).replace("\"CA\"", "\"CB\"")));
     }
 }

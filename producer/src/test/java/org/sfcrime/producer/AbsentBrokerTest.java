@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.cli.CommandLines;
+import org.sfcrime.testing.CallJson;
 
 /** With nobody listening, the CLI gives up after the default 30 s with one line. */
 class AbsentBrokerTest {
@@ -26,7 +27,7 @@ class AbsentBrokerTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
+        Path input = CallFixtures.write(dir, "calls.json", CallJson.jsonArray(CallFixtures.newestFirst(3)));
         StringWriter err = new StringWriter();
         long start = System.nanoTime();
 

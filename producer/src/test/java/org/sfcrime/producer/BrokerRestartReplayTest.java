@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.testing.CallJson;
 import org.sfcrime.testing.KafkaBroker;
 import org.sfcrime.cli.CommandLines;
 
@@ -32,7 +33,7 @@ class BrokerRestartReplayTest {
     @Test
     @Timeout(180)
     void replaySurvivesABrokerKilledAndRestartedMidwayWithEveryRecordExactlyOnce() throws Exception {
-        Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(CallFixtures.newestFirst(RECORDS)));
+        Path input = CallFixtures.write(dir, "calls.json", CallJson.jsonArray(CallFixtures.newestFirst(RECORDS)));
         StringWriter err = new StringWriter();
         try (KafkaBroker broker = KafkaBroker.start()) {
             // 3,000 records at 330/s: about 9 s, so the crash lands in the middle

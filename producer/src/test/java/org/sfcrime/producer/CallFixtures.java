@@ -11,29 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sfcrime.record.CallFileReader;
 import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.testing.CallJson;
 
-/** Small calls files for tests, written here so that tests depend on nothing else. */
+/** The producer tests' calls: the shape of the real extract, built with the shared {@link CallJson}. */
 final class CallFixtures {
 
     static final LocalDateTime FIRST_CALL = LocalDateTime.of(2018, 12, 31, 23, 57);
 
     private CallFixtures() {
-    }
-
-    /** One call as compact JSON, the 14 fields in the export's order, as the file and Kafka hold it. */
-    static String call(String crimeId, LocalDateTime callDateTime) {
-        String day = CallRecordFormat.formatTimestamp(callDateTime.toLocalDate().atStartOfDay());
-        return "{\"crime_id\":\"" + crimeId + "\",\"original_crime_type_name\":\"Passing Call\","
-                + "\"report_date\":\"" + day + "\",\"call_date\":\"" + day + "\",\"offense_date\":\"" + day + "\","
-                + "\"call_time\":\"" + CallRecordFormat.CALL_TIME_FORMAT.format(callDateTime) + "\","
-                + "\"call_date_time\":\"" + CallRecordFormat.formatTimestamp(callDateTime) + "\","
-                + "\"disposition\":\"HAN\",\"address\":\"100 Block Of Market St\",\"city\":\"San Francisco\","
-                + "\"state\":\"CA\",\"agency_id\":\"1\",\"address_type\":\"Premise Address\",\"common_location\":\"\"}";
-    }
-
-    /** A call whose call_date_time is missing, so CallRecordParser rejects it. */
-    static String callWithoutCallDateTime(String crimeId) {
-        return "{\"crime_id\":\"" + crimeId + "\",\"original_crime_type_name\":\"Passing Call\"}";
     }
 
     /**
@@ -43,22 +28,13 @@ final class CallFixtures {
     static List<String> newestFirst(int count) {
         List<String> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            calls.add(call(crimeId(i), FIRST_CALL.minusMinutes(7L * i)));
+            calls.add(CallJson.call(crimeId(i), FIRST_CALL.minusMinutes(7L * i)).json());
         }
         return calls;
     }
 
     static String crimeId(int i) {
         return Integer.toString(183653763 - i);
-    }
-
-    /** A pretty-printed JSON array of the given JSON objects. */
-    static String jsonArray(List<String> records) {
-        return "[\n    " + String.join(",\n    ", records) + "\n]\n";
-    }
-
-    static String ndjson(List<String> records) {
-        return String.join("\n", records) + "\n";
     }
 
     static CallFileReader reader(String content) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.testing.CallJson;
 import org.sfcrime.testing.SharedBroker;
 import org.sfcrime.cli.CommandLines;
 
@@ -38,9 +40,9 @@ class RealBrokerReplayTest {
     void replaysEveryValidRecordOnceKeyedByCrimeIdInAscendingCallTimePerPartition() throws Exception {
         List<String> calls = CallFixtures.newestFirst(300);
         List<String> file = new ArrayList<>(calls);
-        file.add(17, CallFixtures.callWithoutCallDateTime("111"));
+        file.add(17, CallJson.call("111", CallFixtures.FIRST_CALL).without(CallRecordFormat.CALL_DATE_TIME).json());
         file.add(250, "{\"crime_id\":\"\",\"call_date_time\":\"2018-12-01T10:00:00.000\"}");
-        Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(file));
+        Path input = CallFixtures.write(dir, "calls.json", CallJson.jsonArray(file));
         Path rejects = dir.resolve("rejects.jsonl");
 
         int exitCode = run("--input", input.toString(), "--bootstrap-server", broker.bootstrapServers(),
@@ -78,7 +80,7 @@ class RealBrokerReplayTest {
 
     @Test
     void missingTopicFailsWithOneLineBeforeSendingAnything() {
-        Path input = CallFixtures.write(dir, "calls.json", CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
+        Path input = CallFixtures.write(dir, "calls.json", CallJson.jsonArray(CallFixtures.newestFirst(3)));
 
         int exitCode = run("--input", input.toString(), "--bootstrap-server", broker.bootstrapServers(),
                 "--topic", "no.such.topic");

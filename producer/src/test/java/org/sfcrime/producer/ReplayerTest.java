@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.testing.CallJson;
 
 /** The replay loop against Kafka's MockProducer: order, selection, rejects, failures, pacing, loops. */
 class ReplayerTest {
@@ -40,7 +42,7 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(5);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options(), CallJson.jsonArray(calls));
 
         assertEquals(List.of(calls.get(4), calls.get(3), calls.get(2), calls.get(1), calls.get(0)), values(producer));
         assertEquals(List.of("183653759", "183653760", "183653761", "183653762", "183653763"), keys(producer));
@@ -53,7 +55,7 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(4);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        replay(producer, options("--order", "file"), CallFixtures.ndjson(calls));
+        replay(producer, options("--order", "file"), CallJson.ndjson(calls));
 
         assertEquals(calls, values(producer));
     }
@@ -62,20 +64,20 @@ class ReplayerTest {
     static Stream<Arguments> filesWithEqualCallTimes() {
         return Stream.of(
                 Arguments.of(Named.of("mixed order", List.of(
-                        CallFixtures.call("5", T0),
-                        CallFixtures.call("1", T0.minusMinutes(1)),
-                        CallFixtures.call("2", T0.minusMinutes(1)),
-                        CallFixtures.call("9", T0.minusMinutes(2)),
-                        CallFixtures.call("3", T0.minusMinutes(1)))),
+                        CallJson.call("5", T0).json(),
+                        CallJson.call("1", T0.minusMinutes(1)).json(),
+                        CallJson.call("2", T0.minusMinutes(1)).json(),
+                        CallJson.call("9", T0.minusMinutes(2)).json(),
+                        CallJson.call("3", T0.minusMinutes(1)).json())),
                         List.of("9", "1", "2", "3", "5")),
                 Arguments.of(Named.of("newest first", List.of(
-                        CallFixtures.call("5", T0),
-                        CallFixtures.call("4", T0.minusMinutes(1)),
-                        CallFixtures.call("6", T0.minusMinutes(1)),
-                        CallFixtures.call("7", T0.minusMinutes(1)),
-                        CallFixtures.call("3", T0.minusMinutes(2)),
-                        CallFixtures.call("1", T0.minusMinutes(3)),
-                        CallFixtures.call("2", T0.minusMinutes(3)))),
+                        CallJson.call("5", T0).json(),
+                        CallJson.call("4", T0.minusMinutes(1)).json(),
+                        CallJson.call("6", T0.minusMinutes(1)).json(),
+                        CallJson.call("7", T0.minusMinutes(1)).json(),
+                        CallJson.call("3", T0.minusMinutes(2)).json(),
+                        CallJson.call("1", T0.minusMinutes(3)).json(),
+                        CallJson.call("2", T0.minusMinutes(3)).json())),
                         List.of("1", "2", "3", "4", "6", "7", "5")));
     }
 
@@ -84,7 +86,7 @@ class ReplayerTest {
     void equalCallTimesKeepTheirFileOrder(List<String> calls, List<String> expectedKeys) {
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        replay(producer, options(), CallFixtures.jsonArray(calls));
+        replay(producer, options(), CallJson.jsonArray(calls));
 
         assertEquals(expectedKeys, keys(producer));
     }
@@ -94,7 +96,7 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(10);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options("--skip", "2", "--limit", "3"), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--skip", "2", "--limit", "3"), CallJson.jsonArray(calls));
 
         // ascending order is index 9, 8, 7, ...: skip 9 and 8, send 7, 6, 5
         assertEquals(List.of(calls.get(7), calls.get(6), calls.get(5)), values(producer));
@@ -107,12 +109,12 @@ class ReplayerTest {
     @Test
     void invalidRecordsAreSkippedCountedAndListedWithIndexAndReason() {
         List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
-        calls.add(1, CallFixtures.callWithoutCallDateTime("111"));
+        calls.add(1, CallJson.call("111", CallFixtures.FIRST_CALL).without(CallRecordFormat.CALL_DATE_TIME).json());
         calls.add(4, "{\"call_date_time\":\"2018-12-31T23:00:00.000\"}");
         StringWriter rejects = new StringWriter();
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(calls),
+        ReplaySummary summary = replay(producer, options(), CallJson.jsonArray(calls),
                 new RejectLog("fixture", rejects, false));
 
         assertEquals("{\"index\":1,\"reason\":\"missing call_date_time\"}\n"
@@ -126,11 +128,11 @@ class ReplayerTest {
     @Test
     void strictStopsAtTheFirstInvalidRecordAfterSendingTheRecordsBeforeIt() {
         List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
-        calls.add(2, CallFixtures.callWithoutCallDateTime("111"));
+        calls.add(2, CallJson.call("111", CallFixtures.FIRST_CALL).without(CallRecordFormat.CALL_DATE_TIME).json());
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
         ReplaySummary summary = replay(producer, options("--order", "file", "--strict"),
-                CallFixtures.ndjson(calls));
+                CallJson.ndjson(calls));
 
         assertEquals(List.of(calls.get(0), calls.get(1)), values(producer));
         assertEquals("fixture: record 2 is invalid (missing call_date_time) and --strict stops at the first"
@@ -142,10 +144,10 @@ class ReplayerTest {
     @Test
     void strictInEventTimeOrderSendsNothing() {
         List<String> calls = new ArrayList<>(CallFixtures.newestFirst(4));
-        calls.add(3, CallFixtures.callWithoutCallDateTime("111"));
+        calls.add(3, CallJson.call("111", CallFixtures.FIRST_CALL).without(CallRecordFormat.CALL_DATE_TIME).json());
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options("--strict"), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--strict"), CallJson.jsonArray(calls));
 
         assertEquals(List.of(), values(producer));
         assertEquals(1, summary.exitCode());
@@ -176,10 +178,10 @@ class ReplayerTest {
     @Test
     void summaryReconcilesReadSentSkippedAcknowledgedAndFailed() {
         List<String> calls = new ArrayList<>(CallFixtures.newestFirst(8));
-        calls.add(0, CallFixtures.callWithoutCallDateTime("111"));
+        calls.add(0, CallJson.call("111", CallFixtures.FIRST_CALL).without(CallRecordFormat.CALL_DATE_TIME).json());
         FailingProducer producer = new FailingProducer(6);
 
-        ReplaySummary summary = replay(producer, options("--skip", "1"), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--skip", "1"), CallJson.jsonArray(calls));
 
         assertEquals(List.of(8L, 6L, 5L, 1L, 2L), List.of(summary.read, summary.sent, summary.acknowledged,
                 summary.failed, summary.skipped()));
@@ -190,7 +192,7 @@ class ReplayerTest {
     void aFailedSendFailsTheRunAndStopsIt() {
         FailingProducer producer = new FailingProducer(2);
 
-        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        ReplaySummary summary = replay(producer, options(), CallJson.jsonArray(CallFixtures.newestFirst(5)));
 
         assertEquals(2, summary.sent);
         assertEquals(1, summary.acknowledged);
@@ -213,7 +215,7 @@ class ReplayerTest {
             }
         };
 
-        ReplaySummary summary = replay(producer, options(), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        ReplaySummary summary = replay(producer, options(), CallJson.jsonArray(CallFixtures.newestFirst(5)));
 
         assertEquals(5, summary.sent);
         assertEquals(4, summary.acknowledged);
@@ -227,7 +229,7 @@ class ReplayerTest {
         FakeClock clock = new FakeClock();
         List<Long> sendTimes = new ArrayList<>();
         MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
-        CallSource source = source(options("--rate", "4"), CallFixtures.jsonArray(CallFixtures.newestFirst(5)));
+        CallSource source = source(options("--rate", "4"), CallJson.jsonArray(CallFixtures.newestFirst(5)));
 
         ReplaySummary summary = new Replayer(producer, TOPIC, options("--rate", "4"), CLOSE_TIMEOUT).withClock(clock)
                 .replay("fixture", source);
@@ -256,7 +258,7 @@ class ReplayerTest {
         ReplayOptions config = options("--rate", "10");
 
         new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withClock(clock).replay("fixture",
-                source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(15))));
+                source(config, CallJson.jsonArray(CallFixtures.newestFirst(15))));
 
         long first = sendTimes.get(0);
         List<Long> millis = sendTimes.stream().map(time -> (time - first) / 1_000_000).toList();
@@ -272,7 +274,7 @@ class ReplayerTest {
         MockProducer<byte[], byte[]> producer = recordingSendTimes(clock, sendTimes);
         ReplayOptions config = options("--speedup", "60");
         // calls 7 minutes apart, 60 times faster: 7 s apart
-        CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(3)));
+        CallSource source = source(config, CallJson.jsonArray(CallFixtures.newestFirst(3)));
 
         new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withClock(clock).replay("fixture", source);
 
@@ -286,13 +288,13 @@ class ReplayerTest {
         List<String> calls = CallFixtures.newestFirst(3);
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options("--loop", "--limit", "7"), CallFixtures.jsonArray(calls));
+        ReplaySummary summary = replay(producer, options("--loop", "--limit", "7"), CallJson.jsonArray(calls));
 
         List<String> expected = new ArrayList<>();
         for (int pass = 0; pass < 3; pass++) {
             for (int i = 2; i >= 0; i--) {
                 LocalDateTime callTime = T0.minusMinutes(7L * i).plusMinutes(15L * pass);
-                expected.add(CallFixtures.call(CallFixtures.crimeId(i), callTime));
+                expected.add(CallJson.call(CallFixtures.crimeId(i), callTime).json());
             }
         }
         assertEquals(expected.subList(0, 7), values(producer));
@@ -317,7 +319,7 @@ class ReplayerTest {
                 + "\"city\":null,\"call_date_time\":\"2018-12-31T23:59:00.000\",\"offense_date\":\"2018-12-31T00:00:00.000\"}";
         MockProducer<byte[], byte[]> producer = autoCompleting();
 
-        ReplaySummary summary = replay(producer, options("--loop", "--limit", "2"), CallFixtures.jsonArray(List.of(call)));
+        ReplaySummary summary = replay(producer, options("--loop", "--limit", "2"), CallJson.jsonArray(List.of(call)));
 
         assertEquals(List.of(call, "{\"crime_id\":\"1\",\"address\":\"Caf\\u00e9 \\\"Le Bar\\\"\",\"agency_id\":1,"
                 + "\"report_date\":\"n/a\",\"call_date\":\"2019-01-01T00:00:00.000\",\"call_time\":\"00:00\","
@@ -331,7 +333,7 @@ class ReplayerTest {
         MockProducer<byte[], byte[]> producer = autoCompleting();
         int[] polls = {0};
         ReplayOptions config = options();
-        CallSource source = source(config, CallFixtures.jsonArray(CallFixtures.newestFirst(10)));
+        CallSource source = source(config, CallJson.jsonArray(CallFixtures.newestFirst(10)));
 
         ReplaySummary summary = new Replayer(producer, TOPIC, config, CLOSE_TIMEOUT).withStopSignal(() -> ++polls[0] > 3)
                 .replay("fixture", source);

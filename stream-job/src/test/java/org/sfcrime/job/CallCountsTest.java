@@ -16,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.sfcrime.record.CallRecordFormat;
+import org.sfcrime.testing.CallJson;
 import org.sfcrime.testing.ProjectPaths;
 
 /** The job's parsing and counting, run by a real local Spark session on rows shaped like Kafka's. */
@@ -110,12 +112,6 @@ class CallCountsTest {
     }
 
     private static String call(String crimeId, String type, String callDateTime, String disposition) {
-        String day = callDateTime.substring(0, 10) + "T00:00:00.000";
-        return "{\"crime_id\":\"" + crimeId + "\",\"original_crime_type_name\":\"" + type + "\",\"report_date\":\"" + day
-                + "\",\"call_date\":\"" + day + "\",\"offense_date\":\"" + day + "\",\"call_time\":\"" + callDateTime.substring(11, 16)
-                + "\",\"call_date_time\":\"" + callDateTime + "\",\"disposition\":\"" + disposition
-                + "\",\"address\":\"800 Block Of Market St\",\"city\":\"San Francisco\",\"state\":\"CA\",\"agency_id\":\"1\""
-                + ",\"address_type\":\"Premise Address\",\"common_location\":\"\"}";
+        return CallJson.call(crimeId, CallRecordFormat.parseTimestamp(callDateTime)).crimeType(type).disposition(disposition).json();
     }
-
 }

@@ -233,7 +233,7 @@ public final class TuningStudy implements Callable<Integer> {
                 }, "tuning-cleanup");
                 Runtime.getRuntime().addShutdownHook(hook);
 
-                Path calls = generate(context, producerJar);
+                Path calls = generate(context);
                 int failed = 0;
                 if (part != Part.LIVE) {
                     String topic = "tuning-calls";
@@ -276,14 +276,15 @@ public final class TuningStudy implements Callable<Integer> {
 
     /**
      * The synthetic set, generated once per study (deterministic: the generator's default seed),
-     * under the lock because it keeps a core busy for about 20 s.
+     * under the lock because it keeps a core busy for about 20 s. The generator runs from this
+     * study's own class path: benchmarks.jar carries the sample module.
      */
-    private Path generate(StudyContext context, Path producerJar) {
+    private Path generate(StudyContext context) {
         Path calls = context.workDir().resolve("calls-" + records + ".json");
         err.printf(Locale.ROOT, "generating %,d synthetic calls%n", records);
         CommandResult result;
         try (MeasurementLock lock = MeasurementLock.acquire(context.lockFile(), context.lockWait(), err)) {
-            result = runBounded(Duration.ofMinutes(10), List.of(javaBin(), "-Xmx512m", "-cp", producerJar.toString(),
+            result = runBounded(Duration.ofMinutes(10), List.of(javaBin(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                     "org.sfcrime.sample.SampleGenerator", "--records", Integer.toString(records), "--output", calls.toString()));
         }
         if (result.exitCode() != 0) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.cli.UsageErrorHandler;
 import org.sfcrime.record.CallFileEntry;
 import org.sfcrime.record.CallFileReader;
 import picocli.CommandLine;
@@ -37,8 +38,10 @@ class SampleGeneratorTest {
     void anotherSeedWritesOtherBytes() throws IOException {
         Path first = dir.resolve("first.json");
         Path second = dir.resolve("second.json");
-        run("--records", "500", "--seed", "1", "--output", first.toString());
-        run("--records", "500", "--seed", "2", "--output", second.toString());
+        Result one = run("--records", "500", "--seed", "1", "--output", first.toString());
+        Result two = run("--records", "500", "--seed", "2", "--output", second.toString());
+        assertEquals(0, one.exitCode, one.err);
+        assertEquals(0, two.exitCode, two.err);
         assertNotEquals(-1, Files.mismatch(first, second));
     }
 
@@ -82,13 +85,24 @@ class SampleGeneratorTest {
     }
 
     @Test
-    void invalidUsageExitsWithTwo() {
+    void invalidUsageExitsWithTwoAndAOneLineError() {
         Path file = dir.resolve("x.json");
-        assertEquals(2, run("--records", "0", "--output", file.toString()).exitCode);
-        assertEquals(2, run("--records", "many", "--output", file.toString()).exitCode);
-        assertEquals(2, run("--format", "xml", "--output", file.toString()).exitCode);
-        assertEquals(2, run("--records", "10").exitCode);
+        assertUsageError("--records must be between 1 and " + SyntheticCalls.MAX_RECORDS + ", not 0",
+                "--records", "0", "--output", file.toString());
+        assertUsageError("Invalid value for option '--records': 'many' is not an int",
+                "--records", "many", "--output", file.toString());
+        assertUsageError("Invalid value for option '--format': expected one of [PRETTY, pretty, NDJSON, ndjson] (case-sensitive) but was 'xml'",
+                "--format", "xml", "--output", file.toString());
+        assertUsageError("Missing required option: '--output=FILE'", "--records", "10");
         assertFalse(Files.exists(file));
+    }
+
+    /** The usage-error contract of every command: exit 2, one line naming the problem, a pointer to --help. */
+    private static void assertUsageError(String error, String... args) {
+        Result result = run(args);
+        assertEquals(2, result.exitCode, result.err);
+        assertEquals("error: " + error + "\nTry 'generate-sample --help' for the options.\n", result.err);
+        assertEquals("", result.out);
     }
 
     @Test
@@ -124,10 +138,11 @@ class SampleGeneratorTest {
         return valid;
     }
 
+    /** Runs the command as main does, with the project's usage-error handler, capturing its output. */
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new SampleGenerator());
+        CommandLine command = UsageErrorHandler.install(new CommandLine(new SampleGenerator()));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int exitCode = command.execute(args);
