@@ -10,6 +10,7 @@ import org.apache.kafka.common.KafkaException;
 import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
+import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.ExitCodes;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -62,6 +64,9 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", order = 1,
             description = "The Kafka broker(s) to connect to, comma-separated. "
