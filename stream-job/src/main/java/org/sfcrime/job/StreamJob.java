@@ -202,7 +202,7 @@ public final class StreamJob implements Callable<Integer> {
         BatchProgressListener progress = new BatchProgressListener(err, config.metricsFile());
         spark.streams().addListener(progress);
         try {
-            List<StreamingQuery> queries = new CallCountsJob(spark, config, codes, checkpointRoot, System.out).start();
+            List<StreamingQuery> queries = new CountsQueries(spark, config, codes, checkpointRoot, System.out).start();
             return awaitAll(spark, queries, config.bounded(), err);
         } finally {
             spark.stop();

@@ -32,7 +32,7 @@ import org.sfcrime.record.CallRecordFormat;
  * Wires the job: Kafka source, parsing, the radio-code join, windowed counts, and one
  * streaming query per sink. All queries are started before any is awaited.
  */
-public final class CallCountsJob {
+public final class CountsQueries {
 
     private final SparkSession spark;
     private final JobConfig config;
@@ -40,7 +40,7 @@ public final class CallCountsJob {
     private final Path checkpointRoot;
     private final PrintStream out;
 
-    public CallCountsJob(SparkSession spark, JobConfig config, RadioCodes radioCodes, Path checkpointRoot, PrintStream out) {
+    public CountsQueries(SparkSession spark, JobConfig config, RadioCodes radioCodes, Path checkpointRoot, PrintStream out) {
         this.spark = spark;
         this.config = config;
         this.radioCodes = radioCodes;
@@ -62,16 +62,16 @@ public final class CallCountsJob {
         if (config.minPartitions() > 0) {
             reader = reader.option("minPartitions", config.minPartitions());
         }
-        return CallEvents.parse(reader.load())
+        return CallParsing.parse(reader.load())
                 .observe(BatchMetrics.CALL_METRICS,
                         count(lit(1)).as("received"),
-                        count(when(col(CallEvents.REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
+                        count(when(col(CallParsing.REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
     }
 
     /** Starts one query per configured sink, plus one for the rejects when they are written. */
     public List<StreamingQuery> start() throws TimeoutException {
         Dataset<Row> parsed = parsedCalls();
-        Dataset<Row> counts = CallCounts.windowedCounts(CallEvents.valid(parsed), radioCodes.toDataset(spark),
+        Dataset<Row> counts = WindowedCounts.windowedCounts(CallParsing.valid(parsed), radioCodes.toDataset(spark),
                 config.window(), config.slide(), config.watermark());
         List<StreamingQuery> queries = new ArrayList<>();
         for (Sink sink : config.sinks()) {
@@ -110,8 +110,8 @@ public final class CallCountsJob {
 
     /** Every message that is not a valid call, with where it came from and why. */
     private DataStreamWriter<Row> rejectsWriter(Dataset<Row> parsed) {
-        return parsed.filter(col(CallEvents.REJECT_REASON).isNotNull())
-                .select(col("topic"), col("partition"), col("offset"), col(CallEvents.REJECT_REASON).as("reason"),
+        return parsed.filter(col(CallParsing.REJECT_REASON).isNotNull())
+                .select(col("topic"), col("partition"), col("offset"), col(CallParsing.REJECT_REASON).as("reason"),
                         col("raw_value"))
                 .writeStream().format("json")
                 .option("path", config.rejectsDir().toString())
@@ -130,7 +130,7 @@ public final class CallCountsJob {
                 }
                 out.println("Batch " + batchId + ": " + changed + " windows changed"
                         + (changed > rows ? " (the " + rows + " largest counts shown)" : ""));
-                batch.orderBy(desc(CallCounts.COUNT), asc(CallCounts.WINDOW_START), asc(CallCounts.CRIME_TYPE))
+                batch.orderBy(desc(WindowedCounts.COUNT), asc(WindowedCounts.WINDOW_START), asc(WindowedCounts.CRIME_TYPE))
                         .show(rows, false);
                 out.flush();
             } finally {
@@ -146,13 +146,13 @@ public final class CallCountsJob {
     private DataStreamWriter<Row> kafkaWriter(Dataset<Row> counts) {
         String pattern = CallRecordFormat.TIMESTAMP_PATTERN;
         Dataset<Row> messages = counts.select(
-                concat_ws("|", date_format(col(CallCounts.WINDOW_START), pattern), coalesce(col(CallCounts.CRIME_TYPE), lit("")),
-                        coalesce(col(CallCounts.DISPOSITION), lit(""))).as("key"),
+                concat_ws("|", date_format(col(WindowedCounts.WINDOW_START), pattern), coalesce(col(WindowedCounts.CRIME_TYPE), lit("")),
+                        coalesce(col(WindowedCounts.DISPOSITION), lit(""))).as("key"),
                 to_json(struct(
-                        date_format(col(CallCounts.WINDOW_START), pattern).as(CallCounts.WINDOW_START),
-                        date_format(col(CallCounts.WINDOW_END), pattern).as(CallCounts.WINDOW_END),
-                        col(CallCounts.CRIME_TYPE), col(CallCounts.DISPOSITION), col(CallCounts.DESCRIPTION),
-                        col(CallCounts.COUNT))).as("value"));
+                        date_format(col(WindowedCounts.WINDOW_START), pattern).as(WindowedCounts.WINDOW_START),
+                        date_format(col(WindowedCounts.WINDOW_END), pattern).as(WindowedCounts.WINDOW_END),
+                        col(WindowedCounts.CRIME_TYPE), col(WindowedCounts.DISPOSITION), col(WindowedCounts.DESCRIPTION),
+                        col(WindowedCounts.COUNT))).as("value"));
         return messages.writeStream().format("kafka")
                 .option("kafka.bootstrap.servers", config.bootstrapServers())
                 .option("topic", config.outputTopic())
