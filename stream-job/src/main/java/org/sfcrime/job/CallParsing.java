@@ -1,8 +1,11 @@
 package org.sfcrime.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +54,16 @@ public final class CallParsing {
         columns.add(timestamp_micros(col("call." + CallMessageParser.EVENT_MICROS)).as(EVENT_TIME));
         columns.add(col("call." + REJECT_REASON).as(REJECT_REASON));
         return calls.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The same rows, with the messages received and rejected in each batch counted as Spark's
+     * observed metrics {@value BatchMetrics#CALL_METRICS}, which the progress line reports.
+     */
+    public static Dataset<Row> observed(Dataset<Row> parsed) {
+        return parsed.observe(BatchMetrics.CALL_METRICS,
+                count(lit(1)).as("received"),
+                count(when(col(REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
     }
 
     /** Only the calls that can be counted. */

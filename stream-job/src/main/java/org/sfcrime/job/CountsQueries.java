@@ -4,13 +4,11 @@ import static org.apache.spark.sql.functions.asc;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,78 +19,58 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.record.CallRecordFormat;
 
 /**
- * Wires the job: Kafka source, parsing, the radio-code join, windowed counts, and one
- * streaming query per sink. All queries are started before any is awaited.
+ * Starts the job's streaming queries: the calls read from Kafka and parsed, their windowed counts,
+ * one query per sink on those, and one for the rejected messages when they are written. Each
+ * query has its own checkpoint folder, named as the query.
  */
 public final class CountsQueries {
 
-    private final SparkSession spark;
-    private final JobConfig config;
-    private final RadioCodes radioCodes;
+    private final Sinks sinks;
+    private final Trigger trigger;
     private final Path checkpointRoot;
-    private final PrintStream out;
 
-    public CountsQueries(SparkSession spark, JobConfig config, RadioCodes radioCodes, Path checkpointRoot, PrintStream out) {
-        this.spark = spark;
-        this.config = config;
-        this.radioCodes = radioCodes;
+    public CountsQueries(Sinks sinks, Triggering triggering, Path checkpointRoot) {
+        this.sinks = sinks;
+        this.trigger = triggering.toSpark();
         this.checkpointRoot = checkpointRoot;
-        this.out = out;
     }
 
-    /** Calls parsed from the topic, rejected ones included, with per-batch received/rejected metrics. */
-    private Dataset<Row> parsedCalls() {
-        DataStreamReader reader = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", config.bootstrapServers())
-                .option("subscribe", config.topic())
-                .option("startingOffsets", config.startingOffsets())
-                .option("failOnDataLoss", "true")
-                .options(config.kafkaOptions());
-        if (config.maxOffsetsPerTrigger() > 0) {
-            reader = reader.option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger());
-        }
-        if (config.minPartitions() > 0) {
-            reader = reader.option("minPartitions", config.minPartitions());
-        }
-        return CallParsing.parse(reader.load())
-                .observe(BatchMetrics.CALL_METRICS,
-                        count(lit(1)).as("received"),
-                        count(when(col(CallParsing.REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
-    }
-
-    /** Starts one query per configured sink, plus one for the rejects when they are written. */
-    public List<StreamingQuery> start() throws TimeoutException {
-        Dataset<Row> parsed = parsedCalls();
-        Dataset<Row> counts = WindowedCounts.windowedCounts(CallParsing.valid(parsed), radioCodes.toDataset(spark),
-                config.window(), config.slide(), config.watermark());
+    /** Builds the job's Datasets from the source and starts every query, without waiting for any. */
+    public List<StreamingQuery> start(SparkSession spark, CallSource source, RadioCodes codes, Windowing windowing)
+            throws TimeoutException {
+        // Source: the topic's messages parsed into calls, rejected ones included and counted per batch.
+        Dataset<Row> parsedCalls = CallParsing.observed(CallParsing.parse(source.read(spark)));
+        // Transform: the valid calls joined with the radio codes and counted per window.
+        Dataset<Row> windowedCounts = WindowedCounts.windowedCounts(CallParsing.valid(parsedCalls), codes.toDataset(spark), windowing);
+        // Sinks: one query each, all started before any is awaited.
         List<StreamingQuery> queries = new ArrayList<>();
-        for (Sink sink : config.sinks()) {
+        for (Sink sink : sinks.enabled()) {
             DataStreamWriter<Row> writer = switch (sink) {
-                case CONSOLE -> consoleWriter(counts).outputMode(OutputMode.Update());
-                case KAFKA -> kafkaWriter(counts).outputMode(OutputMode.Update());
-                case FILES -> filesWriter(counts).outputMode(OutputMode.Append());
+                case CONSOLE -> consoleWriter(windowedCounts).outputMode(OutputMode.Update());
+                case KAFKA -> kafkaWriter(windowedCounts, source.client()).outputMode(OutputMode.Update());
+                case FILES -> filesWriter(windowedCounts).outputMode(OutputMode.Append());
             };
-            queries.add(startQuery(writer, sink.queryName()));
+            queries.add(start(writer, sink.queryName()));
         }
-        if (config.rejectsDir() != null) {
-            queries.add(startQuery(rejectsWriter(parsed), "rejects"));
+        if (sinks.rejectsDir() != null) {
+            queries.add(start(rejectsWriter(parsedCalls), "rejects"));
         }
         return queries;
     }
 
-    private StreamingQuery startQuery(DataStreamWriter<Row> writer, String name) throws TimeoutException {
+    private StreamingQuery start(DataStreamWriter<Row> writer, String name) throws TimeoutException {
         return writer
                 .queryName(name)
                 .option("checkpointLocation", checkpointRoot.resolve(name).toString())
-                .trigger(config.bounded() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.trigger().toMillis()))
+                .trigger(trigger)
                 .start();
     }
 
@@ -102,25 +80,27 @@ public final class CountsQueries {
      * restart from the checkpoint writes no window twice (read the folder with Spark to honour that log).
      */
     private DataStreamWriter<Row> filesWriter(Dataset<Row> counts) {
-        String format = config.outputFormat().name().toLowerCase(java.util.Locale.ROOT);
-        return counts.writeStream().format(format)
-                .option("path", config.outputDir().toString())
+        return counts.writeStream().format(sinks.outputFormat().toString())
+                .option("path", sinks.outputDir().toString())
                 .option("timestampFormat", CallRecordFormat.TIMESTAMP_PATTERN);
     }
 
     /** Every message that is not a valid call, with where it came from and why. */
-    private DataStreamWriter<Row> rejectsWriter(Dataset<Row> parsed) {
-        return parsed.filter(col(CallParsing.REJECT_REASON).isNotNull())
+    private DataStreamWriter<Row> rejectsWriter(Dataset<Row> parsedCalls) {
+        return parsedCalls.filter(col(CallParsing.REJECT_REASON).isNotNull())
                 .select(col("topic"), col("partition"), col("offset"), col(CallParsing.REJECT_REASON).as("reason"),
                         col("raw_value"))
                 .writeStream().format("json")
-                .option("path", config.rejectsDir().toString())
+                .option("path", sinks.rejectsDir().toString())
                 .outputMode(OutputMode.Append());
     }
 
-    /** Each batch's changed windows, largest counts first; the batch is cached because it is read twice. */
+    /**
+     * Each batch's changed windows, largest counts first, under a header line; the batch is cached
+     * because it is read twice. show() prints to Scala's Console.out (stdout), so the header does too.
+     */
     private DataStreamWriter<Row> consoleWriter(Dataset<Row> counts) {
-        int rows = config.consoleRows();
+        int rows = sinks.consoleRows();
         return counts.writeStream().foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, batchId) -> {
             batch.persist();
             try {
@@ -128,6 +108,7 @@ public final class CountsQueries {
                 if (changed == 0) {
                     return;
                 }
+                PrintStream out = scala.Console.out();
                 out.println("Batch " + batchId + ": " + changed + " windows changed"
                         + (changed > rows ? " (the " + rows + " largest counts shown)" : ""));
                 batch.orderBy(desc(WindowedCounts.COUNT), asc(WindowedCounts.WINDOW_START), asc(WindowedCounts.CRIME_TYPE))
@@ -142,8 +123,10 @@ public final class CountsQueries {
     /**
      * Changed windows as JSON, keyed by window start, crime type and disposition, so a reader
      * (or a compacted topic) keeps the latest count per key. Timestamps use the input's pattern.
+     *
+     * @param client the Kafka client settings: those of the source
      */
-    private DataStreamWriter<Row> kafkaWriter(Dataset<Row> counts) {
+    private DataStreamWriter<Row> kafkaWriter(Dataset<Row> counts, ClientSettings client) {
         String pattern = CallRecordFormat.TIMESTAMP_PATTERN;
         Dataset<Row> messages = counts.select(
                 concat_ws("|", date_format(col(WindowedCounts.WINDOW_START), pattern), coalesce(col(WindowedCounts.CRIME_TYPE), lit("")),
@@ -154,8 +137,7 @@ public final class CountsQueries {
                         col(WindowedCounts.CRIME_TYPE), col(WindowedCounts.DISPOSITION), col(WindowedCounts.DESCRIPTION),
                         col(WindowedCounts.COUNT))).as("value"));
         return messages.writeStream().format("kafka")
-                .option("kafka.bootstrap.servers", config.bootstrapServers())
-                .option("topic", config.outputTopic())
-                .options(config.kafkaOptions());
+                .options(client.prefixed(CallSource.SPARK_KAFKA_PREFIX))
+                .option("topic", sinks.outputTopic());
     }
 }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.window;
 
-import java.time.Duration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sfcrime.record.CallRecordFormat;
@@ -38,9 +37,8 @@ public final class WindowedCounts {
      * window is final once the watermark passes its end, and calls older than the watermark
      * are dropped and reported by Spark as numRowsDroppedByWatermark.
      */
-    public static Dataset<Row> windowedCounts(Dataset<Row> validCalls, Dataset<Row> radioCodes,
-                                              Duration windowLength, Duration slide, Duration watermark) {
-        Dataset<Row> calls = validCalls.withWatermark(CallParsing.EVENT_TIME, SparkInterval.toSpark(watermark));
+    public static Dataset<Row> windowedCounts(Dataset<Row> validCalls, Dataset<Row> radioCodes, Windowing windowing) {
+        Dataset<Row> calls = validCalls.withWatermark(CallParsing.EVENT_TIME, SparkInterval.toSpark(windowing.watermark()));
         Dataset<Row> described = calls
                 .join(broadcast(radioCodes),
                         calls.col(CallRecordFormat.DISPOSITION).equalTo(radioCodes.col(RadioCodes.CODE)), "left_outer")
@@ -49,7 +47,8 @@ public final class WindowedCounts {
                         calls.col(CallRecordFormat.DISPOSITION).as(DISPOSITION),
                         coalesce(radioCodes.col(RadioCodes.DESCRIPTION), lit(UNKNOWN_CODE)).as(DESCRIPTION));
         return described
-                .groupBy(window(col(CallParsing.EVENT_TIME), SparkInterval.toSpark(windowLength), SparkInterval.toSpark(slide)),
+                .groupBy(window(col(CallParsing.EVENT_TIME), SparkInterval.toSpark(windowing.length()),
+                                SparkInterval.toSpark(windowing.slide())),
                         col(CRIME_TYPE), col(DISPOSITION), col(DESCRIPTION))
                 .count()
                 .select(col("window.start").as(WINDOW_START), col("window.end").as(WINDOW_END),

@@ -87,7 +87,7 @@ class WindowedCountsTest {
     private Dataset<Row> countsOf(List<String> messages, Duration slide) throws Exception {
         RadioCodes codes = RadioCodes.read(ProjectPaths.radioCodes());
         return WindowedCounts.windowedCounts(CallParsing.valid(CallParsing.parse(kafkaRows(messages))), codes.toDataset(spark),
-                Duration.ofMinutes(60), slide, Duration.ofMinutes(30));
+                new Windowing(Duration.ofMinutes(60), slide, Duration.ofMinutes(30)));
     }
 
     private Dataset<Row> kafkaRows(List<String> values) {
