@@ -1,5 +1,10 @@
 package org.sfcrime.job;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +16,17 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * What one micro-batch did, taken from Spark's progress report: the figures the console line,
  * the metrics file, the benchmarks and the tuning study use.
  *
- * @param durationMs   Spark's duration parts (triggerExecution, addBatch, queryPlanning, ...), in ms
- * @param watermark    the event-time watermark after the batch, wall-clock, or "-" before the first
- * @param stateRows    rows held in state by all stateful operators
- * @param droppedLate  rows dropped because they were older than the watermark
- * @param rejected     messages that were not valid calls (never counted in a window)
+ * @param inputRowsPerSecond rows per second that arrived since the previous trigger; NaN when
+ *                           Spark had nothing to measure from (a query's first trigger in a run),
+ *                           shown as "-" in the line and null in the metrics file
+ * @param durationMs         Spark's duration parts (triggerExecution, addBatch, queryPlanning, ...), in ms
+ * @param watermark          the event-time watermark after the batch, wall-clock, or "-" before the first
+ * @param stateRows          rows held in state by all stateful operators
+ * @param droppedLate        rows dropped because they were older than the watermark
+ * @param rejected           messages that were not valid calls (never counted in a window)
  */
-public record BatchMetrics(String query, long batchId, String timestamp, long numInputRows, double inputRowsPerSecond,
+public record BatchMetrics(String query, long batchId, String timestamp, long numInputRows,
+                           @JsonSerialize(using = NanAsNull.class) double inputRowsPerSecond,
                            double processedRowsPerSecond, Map<String, Long> durationMs, String watermark, long stateRows,
                            long droppedLate, long rejected) {
 
@@ -39,19 +48,47 @@ public record BatchMetrics(String query, long batchId, String timestamp, long nu
             watermark = "-"; // Spark starts the watermark at epoch 0: none yet
         }
         return new BatchMetrics(progress.name(), progress.batchId(), progress.timestamp(), progress.numInputRows(),
-                finite(progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()),
+                inputRate(progress.numInputRows(), progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()),
                 new LinkedHashMap<>(progress.durationMs()), watermark, stateRows, droppedLate, rejected);
+    }
+
+    /**
+     * Spark's input rate, or NaN when it has none. On a query's first trigger Spark divides the
+     * rows by an infinite interval: 0.0 although rows arrived (NaN in older versions).
+     */
+    static double inputRate(long numInputRows, double sparkRate) {
+        return !Double.isFinite(sparkRate) || (sparkRate == 0 && numInputRows > 0) ? Double.NaN : sparkRate;
     }
 
     /** The concise line printed per batch. */
     public String line() {
         return String.format(Locale.ROOT,
-                "[%s] batch %d: %d rows, %.1f rows/s in, %.1f rows/s processed, %d ms, watermark %s, state %d rows, %d late dropped, %d rejected",
-                query, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
-                durationMs.getOrDefault("triggerExecution", 0L), watermark, stateRows, droppedLate, rejected);
+                "[%s] batch %d: %d rows, %s rows/s in, %.1f rows/s processed, %d ms, watermark %s, state %d rows, %d late dropped, %d rejected",
+                query, batchId, numInputRows,
+                Double.isNaN(inputRowsPerSecond) ? "-" : String.format(Locale.ROOT, "%.1f", inputRowsPerSecond),
+                processedRowsPerSecond, durationMs.getOrDefault("triggerExecution", 0L), watermark, stateRows, droppedLate,
+                rejected);
     }
 
     private static double finite(double value) {
         return Double.isFinite(value) ? value : 0.0;
+    }
+
+    /** JSON has no NaN: a rate Spark did not measure is null in the metrics file. */
+    public static final class NanAsNull extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        public NanAsNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            if (value.isNaN()) {
+                json.writeNull();
+            } else {
+                json.writeNumber(value);
+            }
+        }
     }
 }

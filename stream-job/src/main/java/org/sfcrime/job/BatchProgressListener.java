@@ -2,7 +2,7 @@ package org.sfcrime.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 
 /**
- * Reports every micro-batch: one concise line on stderr and, when a metrics file is given, one
+ * Reports every micro-batch: one concise line on the job's error stream and, when a metrics file is given, one
  * JSON object per line in it. Spark's own INFO log is off by default, and with it Spark's
  * progress log; this listener is what shows the job is moving.
  */
 public final class BatchProgressListener extends StreamingQueryListener implements AutoCloseable {
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final Writer metrics;
     private final ObjectMapper mapper = new ObjectMapper();
     /** Termination events carry only the query id; start events also carry its name. */
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
     /** @param metricsFile appended to, one JSON line per batch; null for none */
-    public BatchProgressListener(PrintStream err, Path metricsFile) throws IOException {
+    public BatchProgressListener(PrintWriter err, Path metricsFile) throws IOException {
         this.err = err;
         if (metricsFile == null) {
             this.metrics = null;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.sfcrime.cli.CommandFailure;
 
 /**
  * The radio-code lookup: a JSON array of {"disposition_code": ..., "description": ...}.
@@ -35,19 +36,23 @@ public final class RadioCodes {
         this.descriptions = descriptions;
     }
 
-    /** Reads and validates the lookup; the message of a failure names the file and the entry. */
-    public static RadioCodes read(Path file) throws InvalidLookupException {
+    /**
+     * Reads and validates the lookup.
+     *
+     * @throws CommandFailure naming the file and the entry when the file cannot be used
+     */
+    public static RadioCodes read(Path file) {
         JsonNode root;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new InvalidLookupException(file + ": no such radio-code file");
+                throw new CommandFailure(file + ": no such radio-code file");
             }
             root = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new InvalidLookupException(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new CommandFailure(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !root.isArray()) {
-            throw new InvalidLookupException(file + ": expected a JSON array of {\"" + CODE + "\", \"" + DESCRIPTION + "\"} objects");
+            throw new CommandFailure(file + ": expected a JSON array of {\"" + CODE + "\", \"" + DESCRIPTION + "\"} objects");
         }
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (int i = 0; i < root.size(); i++) {
@@ -55,10 +60,10 @@ public final class RadioCodes {
             JsonNode code = entry.get(CODE);
             JsonNode description = entry.get(DESCRIPTION);
             if (code == null || !code.isTextual() || code.asText().isEmpty() || description == null || !description.isTextual()) {
-                throw new InvalidLookupException(file + ": entry " + i + " needs string fields \"" + CODE + "\" and \"" + DESCRIPTION + "\"");
+                throw new CommandFailure(file + ": entry " + i + " needs string fields \"" + CODE + "\" and \"" + DESCRIPTION + "\"");
             }
             if (descriptions.putIfAbsent(code.asText(), description.asText()) != null) {
-                throw new InvalidLookupException(file + ": entry " + i + " repeats code \"" + code.asText() + "\"");
+                throw new CommandFailure(file + ": entry " + i + " repeats code \"" + code.asText() + "\"");
             }
         }
         return new RadioCodes(descriptions);
@@ -72,12 +77,5 @@ public final class RadioCodes {
         List<Row> rows = new ArrayList<>();
         descriptions.forEach((code, description) -> rows.add(RowFactory.create(code, description)));
         return spark.createDataFrame(rows, SCHEMA);
-    }
-
-    /** A radio-code file that cannot be used. */
-    public static final class InvalidLookupException extends Exception {
-        public InvalidLookupException(String message) {
-            super(message, null, false, false);
-        }
     }
 }

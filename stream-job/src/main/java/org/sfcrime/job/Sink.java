@@ -1,5 +1,7 @@
 package org.sfcrime.job;
 
+import java.util.Locale;
+
 /** Where the windowed counts go; several can run at once, each as its own query. */
 public enum Sink {
     /** Prints the windows changed by each batch, largest counts first (update mode). */
@@ -10,6 +12,19 @@ public enum Sink {
     FILES;
 
     public String queryName() {
-        return "counts-" + name().toLowerCase(java.util.Locale.ROOT);
+        return "counts-" + this;
+    }
+
+    /** The name users write after --sinks; --help lists these. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads a name as written after --sinks, in any case. */
+    static final class Converter extends LowerCaseEnumConverter<Sink> {
+        Converter() {
+            super(Sink.class, "sink");
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.cli.CommandLines;
 
 /** The job's options and settings files are validated before Spark starts: usage errors exit 2 with one line. */
 class StreamJobOptionsTest {
@@ -60,6 +61,36 @@ class StreamJobOptionsTest {
     }
 
     @Test
+    void unknownOutputFormatListsTheValidOnes() {
+        Outcome outcome = run("--output-format", "csv");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("--output-format"), outcome.stderr);
+        assertTrue(outcome.stderr.contains("unknown format 'csv' (valid: json, parquet)"), outcome.stderr);
+    }
+
+    @Test
+    void helpListsEverySinkAndTheFormats() {
+        Outcome outcome = run("--help");
+
+        assertEquals(0, outcome.exitCode);
+        assertTrue(outcome.stdout.contains("Where counts go, each its own query: console, kafka, files (default: console)."),
+                outcome.stdout);
+        assertTrue(outcome.stdout.contains("Format of the files sink: json, parquet (default: json)."), outcome.stdout);
+    }
+
+    @Test
+    void theKafkaServersComeFromTheKafkaKeysOfTheSettingsWhenNoFlagGivesThem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("job.properties");
+        Files.writeString(config, "kafka.bootstrap.servers=\n");
+
+        Outcome outcome = run("--config", config.toString());
+
+        assertEquals(1, outcome.exitCode);
+        assertEquals("error: no bootstrap.servers: pass --bootstrap-server HOST:PORT\n", outcome.stderr);
+    }
+
+    @Test
     void intervalsAcceptSparkStyleUnitsAndPrintInTheLargestWholeUnit() {
         SparkInterval interval = new SparkInterval();
 
@@ -71,17 +102,21 @@ class StreamJobOptionsTest {
     }
 
     private static Outcome run(String... args) {
+        PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            int exitCode = StreamJob.execute(args);
-            return new Outcome(exitCode, err.toString(StandardCharsets.UTF_8));
+            int exitCode = CommandLines.execute(new StreamJob(), "stream-job", args);
+            return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
+            System.setOut(originalOut);
             System.setErr(originalErr);
         }
     }
 
-    private record Outcome(int exitCode, String stderr) {
+    private record Outcome(int exitCode, String stdout, String stderr) {
     }
 }

@@ -144,7 +144,7 @@ class StreamJobRestartIT {
             LocalDateTime start = time.truncatedTo(ChronoUnit.HOURS);
             String disposition = call.get(CallRecordFormat.DISPOSITION);
             String key = start + ":00.000|" + call.get(CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME) + "|" + disposition
-                    + "|" + descriptions.getOrDefault(disposition, CallCounts.UNKNOWN_CODE);
+                    + "|" + descriptions.getOrDefault(disposition, WindowedCounts.UNKNOWN_CODE);
             counts.merge(key, 1L, Long::sum);
             ends.put(key, start.plusHours(1));
         }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.window;
 
-import java.time.Duration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sfcrime.record.CallRecordFormat;
@@ -15,7 +14,7 @@ import org.sfcrime.record.CallRecordFormat;
  * The job's analytics: calls joined with the radio codes, counted per event-time window,
  * crime type and disposition.
  */
-public final class CallCounts {
+public final class WindowedCounts {
 
     /** The description given to calls whose disposition has no radio code: they are counted, not dropped. */
     public static final String UNKNOWN_CODE = "(no radio code)";
@@ -27,29 +26,29 @@ public final class CallCounts {
     public static final String DESCRIPTION = "description";
     public static final String COUNT = "count";
 
-    private CallCounts() {
+    private WindowedCounts() {
     }
 
     /**
-     * Windowed counts of valid calls (see {@link CallEvents#valid}).
+     * Windowed counts of valid calls (see {@link CallParsing#valid}).
      *
      * <p>A LEFT join keeps the calls whose code is missing from the lookup (about 10% of the
      * real data); an inner join would drop them silently. The watermark bounds the state: a
      * window is final once the watermark passes its end, and calls older than the watermark
      * are dropped and reported by Spark as numRowsDroppedByWatermark.
      */
-    public static Dataset<Row> windowedCounts(Dataset<Row> validCalls, Dataset<Row> radioCodes,
-                                              Duration windowLength, Duration slide, Duration watermark) {
-        Dataset<Row> calls = validCalls.withWatermark(CallEvents.EVENT_TIME, SparkInterval.toSpark(watermark));
+    public static Dataset<Row> windowedCounts(Dataset<Row> validCalls, Dataset<Row> radioCodes, Windowing windowing) {
+        Dataset<Row> calls = validCalls.withWatermark(CallParsing.EVENT_TIME, SparkInterval.toSpark(windowing.watermark()));
         Dataset<Row> described = calls
                 .join(broadcast(radioCodes),
                         calls.col(CallRecordFormat.DISPOSITION).equalTo(radioCodes.col(RadioCodes.CODE)), "left_outer")
-                .select(col(CallEvents.EVENT_TIME),
+                .select(col(CallParsing.EVENT_TIME),
                         col(CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME).as(CRIME_TYPE),
                         calls.col(CallRecordFormat.DISPOSITION).as(DISPOSITION),
                         coalesce(radioCodes.col(RadioCodes.DESCRIPTION), lit(UNKNOWN_CODE)).as(DESCRIPTION));
         return described
-                .groupBy(window(col(CallEvents.EVENT_TIME), SparkInterval.toSpark(windowLength), SparkInterval.toSpark(slide)),
+                .groupBy(window(col(CallParsing.EVENT_TIME), SparkInterval.toSpark(windowing.length()),
+                                SparkInterval.toSpark(windowing.slide())),
                         col(CRIME_TYPE), col(DISPOSITION), col(DESCRIPTION))
                 .count()
                 .select(col("window.start").as(WINDOW_START), col("window.end").as(WINDOW_END),

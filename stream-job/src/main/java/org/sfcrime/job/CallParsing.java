@@ -1,8 +1,11 @@
 package org.sfcrime.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +22,9 @@ import org.sfcrime.record.CallRecordFormat;
  * Turns Kafka messages into calls: the 14 string fields, the event time parsed from
  * {@code call_date_time}, and a reject reason for messages that cannot be counted.
  * The validation rules are those of {@link org.sfcrime.record.CallRecordParser}, which
- * {@link CallMessages} applies.
+ * {@link CallMessageParser} applies.
  */
-public final class CallEvents {
+public final class CallParsing {
 
     /** Event time of a call: {@code call_date_time} as a timestamp (wall-clock, session time zone UTC). */
     public static final String EVENT_TIME = "event_time";
@@ -31,7 +34,7 @@ public final class CallEvents {
     /** All 14 fields of a call, each a string, as in the export. */
     public static final StructType SCHEMA = schema();
 
-    private CallEvents() {
+    private CallParsing() {
     }
 
     /**
@@ -39,7 +42,7 @@ public final class CallEvents {
      * message can be traced to where it came from.
      */
     public static Dataset<Row> parse(Dataset<Row> kafkaRows) {
-        UserDefinedFunction parseMessage = udf(new CallMessages(), CallMessages.RESULT).asNonNullable();
+        UserDefinedFunction parseMessage = udf(new CallMessageParser(), CallMessageParser.RESULT).asNonNullable();
         Dataset<Row> calls = kafkaRows.select(
                 col("topic"), col("partition"), col("offset"),
                 col("value").cast("string").as("raw_value"),
@@ -48,9 +51,19 @@ public final class CallEvents {
         for (String field : CallRecordFormat.FIELDS) {
             columns.add(col("call." + field).as(field));
         }
-        columns.add(timestamp_micros(col("call." + CallMessages.EVENT_MICROS)).as(EVENT_TIME));
+        columns.add(timestamp_micros(col("call." + CallMessageParser.EVENT_MICROS)).as(EVENT_TIME));
         columns.add(col("call." + REJECT_REASON).as(REJECT_REASON));
         return calls.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The same rows, with the messages received and rejected in each batch counted as Spark's
+     * observed metrics {@value BatchMetrics#CALL_METRICS}, which the progress line reports.
+     */
+    public static Dataset<Row> observed(Dataset<Row> parsed) {
+        return parsed.observe(BatchMetrics.CALL_METRICS,
+                count(lit(1)).as("received"),
+                count(when(col(REJECT_REASON).isNotNull(), lit(1))).as("rejected"));
     }
 
     /** Only the calls that can be counted. */

@@ -21,7 +21,7 @@ import org.sfcrime.testing.CallJson;
 import org.sfcrime.testing.ProjectPaths;
 
 /** The job's parsing and counting, run by a real local Spark session on rows shaped like Kafka's. */
-class CallCountsTest {
+class WindowedCountsTest {
 
     private static final StructType KAFKA_ROW = DataTypes.createStructType(List.of(
             DataTypes.createStructField("topic", DataTypes.StringType, false),
@@ -33,7 +33,7 @@ class CallCountsTest {
 
     @Test
     void rejectsMessagesThatCannotBeCountedWithTheirReasonAndOffset() {
-        Dataset<Row> parsed = CallEvents.parse(kafkaRows(Arrays.asList(
+        Dataset<Row> parsed = CallParsing.parse(kafkaRows(Arrays.asList(
                 call("1", "Traffic Stop", "2018-12-31T10:05:00.000", "HAN"),
                 "not json at all",
                 "{\"original_crime_type_name\":\"Drugs\",\"call_date_time\":\"2018-12-31T10:05:00.000\"}",
@@ -44,7 +44,7 @@ class CallCountsTest {
 
         Map<Long, String> reasons = new TreeMap<>();
         for (Row row : parsed.filter("reject_reason is not null").collectAsList()) {
-            reasons.put(row.getAs("offset"), row.getAs(CallEvents.REJECT_REASON));
+            reasons.put(row.getAs("offset"), row.getAs(CallParsing.REJECT_REASON));
         }
 
         assertEquals(Map.of(
@@ -54,7 +54,7 @@ class CallCountsTest {
                 4L, "missing call_date_time",
                 5L, "not a JSON object",
                 6L, "null value"), reasons);
-        assertEquals(1, CallEvents.valid(parsed).count());
+        assertEquals(1, CallParsing.valid(parsed).count());
     }
 
     @Test
@@ -88,8 +88,8 @@ class CallCountsTest {
 
     private Dataset<Row> countsOf(List<String> messages, Duration slide) throws Exception {
         RadioCodes codes = RadioCodes.read(ProjectPaths.radioCodes());
-        return CallCounts.windowedCounts(CallEvents.valid(CallEvents.parse(kafkaRows(messages))), codes.toDataset(spark),
-                Duration.ofMinutes(60), slide, Duration.ofMinutes(30));
+        return WindowedCounts.windowedCounts(CallParsing.valid(CallParsing.parse(kafkaRows(messages))), codes.toDataset(spark),
+                new Windowing(Duration.ofMinutes(60), slide, Duration.ofMinutes(30)));
     }
 
     private Dataset<Row> kafkaRows(List<String> values) {
@@ -104,9 +104,9 @@ class CallCountsTest {
     private static Map<String, Long> asMap(Dataset<Row> counts) {
         Map<String, Long> map = new TreeMap<>();
         for (Row row : counts.collectAsList()) {
-            String key = row.getAs(CallCounts.WINDOW_START).toString().replace(".0", "") + "|" + row.getAs(CallCounts.CRIME_TYPE)
-                    + "|" + row.getAs(CallCounts.DISPOSITION) + "|" + row.getAs(CallCounts.DESCRIPTION);
-            map.merge(key, row.<Long>getAs(CallCounts.COUNT), Long::sum);
+            String key = row.getAs(WindowedCounts.WINDOW_START).toString().replace(".0", "") + "|" + row.getAs(WindowedCounts.CRIME_TYPE)
+                    + "|" + row.getAs(WindowedCounts.DISPOSITION) + "|" + row.getAs(WindowedCounts.DESCRIPTION);
+            map.merge(key, row.<Long>getAs(WindowedCounts.COUNT), Long::sum);
         }
         return map;
     }

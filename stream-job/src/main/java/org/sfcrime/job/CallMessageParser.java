@@ -17,14 +17,14 @@ import org.sfcrime.record.InvalidCallRecordException;
 
 /**
  * Parses a Kafka message value with the rules the producer and the verifier use
- * ({@link CallRecordParser}): the 14 fields of {@link CallEvents#SCHEMA}, the event time, and the
+ * ({@link CallRecordParser}): the 14 fields of {@link CallParsing#SCHEMA}, the event time, and the
  * reason when the message cannot be counted.
  *
  * <p>Spark's {@code from_json} builds a character reader and a parser per message; that took more
  * than a quarter of the tasks' time in the job's profile. This parser reads the UTF-8 bytes as they
  * are, and reads {@code call_date_time} in the data's fixed width by position.
  */
-final class CallMessages implements UDF1<byte[], Row> {
+final class CallMessageParser implements UDF1<byte[], Row> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,9 +54,9 @@ final class CallMessages implements UDF1<byte[], Row> {
     }
 
     private static StructType result() {
-        List<StructField> fields = new ArrayList<>(Arrays.asList(CallEvents.SCHEMA.fields()));
+        List<StructField> fields = new ArrayList<>(Arrays.asList(CallParsing.SCHEMA.fields()));
         fields.add(DataTypes.createStructField(EVENT_MICROS, DataTypes.LongType, true));
-        fields.add(DataTypes.createStructField(CallEvents.REJECT_REASON, DataTypes.StringType, true));
+        fields.add(DataTypes.createStructField(CallParsing.REJECT_REASON, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 }

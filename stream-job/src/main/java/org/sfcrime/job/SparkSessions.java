@@ -1,0 +1,48 @@
+package org.sfcrime.job;
+
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the job's Spark session; what spark-submit's --master and --conf set is kept. */
+final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param shufflePartitions partitions of the aggregation, unless --conf spark.sql.shuffle.partitions says otherwise
+     * @param uiPort            Spark UI port; 0 = no UI
+     * @param err               where a warning about the UI's address goes
+     */
+    static SparkSession create(int shufflePartitions, int uiPort, PrintWriter err) {
+        SparkConf submitted = new SparkConf();
+        SparkSession.Builder builder = SparkSession.builder().appName("sf-crime-streaming");
+        if (!submitted.contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        LoopbackBinding loopback = loopback(submitted);
+        loopback.driverSettings().forEach(builder::config);
+        loopback.uiWarning(uiPort).ifPresent(err::println);
+        // call_date_time is wall-clock time without a zone; read and shown in UTC it stays
+        // exactly the wall-clock value, and hour windows have no daylight-saving gaps.
+        builder.config("spark.sql.session.timeZone", "UTC");
+        // Streaming disables adaptive execution anyway; saying so up front avoids a warning per query.
+        builder.config("spark.sql.adaptive.enabled", false);
+        if (!submitted.contains("spark.sql.shuffle.partitions")) {
+            builder.config("spark.sql.shuffle.partitions", shufflePartitions);
+        }
+        if (uiPort == 0) {
+            builder.config("spark.ui.enabled", false);
+        } else {
+            builder.config("spark.ui.port", uiPort);
+        }
+        return builder.getOrCreate();
+    }
+
+    static LoopbackBinding loopback(SparkConf submitted) {
+        return new LoopbackBinding(submitted, submitted.get("spark.master", "local[*]"),
+                Optional.ofNullable(System.getenv("SPARK_LOCAL_IP")));
+    }
+}
