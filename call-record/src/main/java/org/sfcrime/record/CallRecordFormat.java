@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class CallRecordFormat {
 
-    /** The topic the producer writes to and the job reads from, unless told otherwise. */
-    public static final String DEFAULT_TOPIC = "police.department.calls";
 
     public static final String CRIME_ID = "crime_id";
     public static final String ORIGINAL_CRIME_TYPE_NAME = "original_crime_type_name";

@@ -70,7 +70,7 @@ public final class ConsumerCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT", order = 1,
             description = "The Kafka broker(s) to connect to, comma-separated. "
-                    + "Default: bootstrap.servers of the client settings (localhost:9092 as shipped).")
+                    + "Default: bootstrap.servers of the client settings (kafka.bootstrap.servers of config/pipeline.properties as shipped).")
     private String bootstrapServer;
 
     @Option(names = "--topic", paramLabel = "TOPIC", order = 2,
