@@ -85,6 +85,12 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
+    /** The table's title, e.g. "producer: 200,000 records, mean value 410 B, rounds: 3 (after 1 warm-up), partitions: 3". */
+    final String title(DataSet data) {
+        return String.format(Locale.ROOT, "%s: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), partitions: %d", name(),
+                data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds, options.partitions);
+    }
+
     /** Runs a child under the lock and returns it finished; the label is for progress lines, the tool for errors. */
     final ChildRun run(String label, String tool, List<String> command) {
         try (MeasurementLock ignored = MeasurementLock.acquire(options.lock.file(), options.lock.maxWait(), progress)) {

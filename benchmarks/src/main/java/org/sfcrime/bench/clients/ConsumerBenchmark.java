@@ -2,7 +2,6 @@ package org.sfcrime.bench.clients;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.DataSet;
@@ -72,9 +71,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
             topics.deleteQuietly(topic);
         }
         return new BenchmarkResult(
-                new BenchmarkResult.Legend(String.format(Locale.ROOT, "consumer: %,d records, mean value %.0f B, rounds: %d "
-                        + "(after %d warm-up), partitions: %d", data.records(), data.meanValueBytes(), options.rounds,
-                        options.warmupRounds, options.partitions),
+                new BenchmarkResult.Legend(title(data),
                 "JVM start-up excluded; ours: the report's elapsed_ms (the topic read with offset look-ups, checking "
                         + "every record; reading the file excluded), perf-tool: fetch.nMsg.sec (without its group join)",
                 "ours: reading and parsing the file plus the topic read; perf-tool: nMsg.sec (its group join included)",

@@ -2,7 +2,6 @@ package org.sfcrime.bench.clients;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.DataSet;
@@ -63,9 +62,7 @@ public final class ProducerBenchmark extends ClientBenchmark {
             }
         }
         return new BenchmarkResult(
-                new BenchmarkResult.Legend(String.format(Locale.ROOT, "producer: %,d records, mean value %.0f B, rounds: %d "
-                        + "(after %d warm-up), partitions: %d", data.records(), data.meanValueBytes(), options.rounds,
-                        options.warmupRounds, options.partitions),
+                new BenchmarkResult.Legend(title(data),
                 "each client's own figure, JVM start-up excluded; ours/naive: the summary's elapsed (reading and "
                         + "parsing the file included), perf-tool: its records/sec (payload file read before its timer)",
                 "ours/naive: send phase only (summary elapsed minus 'reading before the first send'); perf-tool: none",
