@@ -4,6 +4,7 @@ package org.sfcrime.bench;
 public final class BenchFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    private static final int MAX_LENGTH = 400;
 
     public BenchFailure(String message) {
         super(message);
@@ -11,5 +12,12 @@ public final class BenchFailure extends RuntimeException {
 
     public BenchFailure(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** What stopped a run, as one line of at most 400 characters: multi-line messages would break the progress output. */
+    public static String oneLine(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String line = message.strip().replaceAll("\\s*\\R\\s*", " | ");
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH) + " ...";
     }
 }

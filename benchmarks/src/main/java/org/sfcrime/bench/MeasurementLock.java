@@ -3,10 +3,10 @@ package org.sfcrime.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * An exclusive lock on a file shared by every benchmark on this machine, held for the duration of
@@ -22,12 +22,10 @@ public final class MeasurementLock implements AutoCloseable {
     private static final long POLL_MILLIS = 200;
 
     private final FileChannel channel;
-    private final FileLock lock;
     private final long waitedMs;
 
-    private MeasurementLock(FileChannel channel, FileLock lock, long waitedMs) {
+    private MeasurementLock(FileChannel channel, long waitedMs) {
         this.channel = channel;
-        this.lock = lock;
         this.waitedMs = waitedMs;
     }
 
@@ -36,63 +34,35 @@ public final class MeasurementLock implements AutoCloseable {
         return waitedMs;
     }
 
-    /**
-     * Waits up to maxWait for the lock.
-     *
-     * @throws BenchFailure when another process holds it for longer
-     */
+    /** @throws BenchFailure when another process holds the lock for longer than maxWait */
     public static MeasurementLock acquire(Path file, Duration maxWait, PrintStream progress) {
+        long start = System.nanoTime();
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long start = System.nanoTime();
-            long deadline = start + maxWait.toNanos();
-            boolean told = false;
-            while (true) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return new MeasurementLock(channel, lock, (System.nanoTime() - start) / 1_000_000);
-                }
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new BenchFailure("another benchmark held " + file + " for more than "
-                            + maxWait.toSeconds() + " s (raise --lock-wait-s)");
+            for (boolean told = false; channel.tryLock() == null; told = true) {
+                if (System.nanoTime() - start >= maxWait.toNanos()) {
+                    throw new BenchFailure("another benchmark held " + file + " for more than " + maxWait.toSeconds()
+                            + " s (raise --lock-wait-s)");
                 }
                 if (!told) {
                     progress.println("waiting for " + file + ": another measurement is running");
-                    told = true;
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-        } catch (IOException e) {
-            closeQuietly(channel);
-            throw new BenchFailure("cannot lock " + file + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            closeQuietly(channel);
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted while waiting for " + file);
-        } catch (RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
+            return new MeasurementLock(channel, (System.nanoTime() - start) / 1_000_000);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Utils.closeQuietly(channel, file.toString());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw e instanceof BenchFailure failure ? failure : new BenchFailure("cannot lock " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** Closing the channel releases the lock. */
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException ignored) {
-            // closing the channel below releases it too
-        }
-        closeQuietly(channel);
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing left to release
-            }
-        }
+        Utils.closeQuietly(channel, "lock file");
     }
 }

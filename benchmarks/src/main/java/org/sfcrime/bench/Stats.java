@@ -1,6 +1,5 @@
 package org.sfcrime.bench;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Summary statistics of repeated measurements: these machines are shared and noisy, so medians. */
@@ -18,14 +17,17 @@ public final class Stats {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    /** Relative spread, (max - min) / median: how much one point's repeats disagree. */
-    public static double spread(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double median = median(values);
-        return median == 0 ? 0 : (sorted[sorted.length - 1] - sorted[0]) / median;
+    /** The median of the values that exist (a one-batch run has no steady rate, say), NaN when none does. */
+    public static double medianOrNaN(List<Double> values) {
+        List<Double> present = values.stream().filter(value -> !value.isNaN()).toList();
+        return present.isEmpty() ? Double.NaN : median(present);
     }
 
-    public static double[] toArray(List<Double> values) {
-        return Arrays.stream(values.toArray(Double[]::new)).mapToDouble(Double::doubleValue).toArray();
+    /** Relative spread, (max - min) / median: how much one point's repeats disagree. */
+    public static double spread(List<Double> values) {
+        double median = median(values);
+        double range = values.stream().mapToDouble(Double::doubleValue).max().orElse(0)
+                - values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return median == 0 ? 0 : range / median;
     }
 }

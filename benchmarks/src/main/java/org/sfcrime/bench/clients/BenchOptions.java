@@ -2,7 +2,6 @@ package org.sfcrime.bench.clients;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.IntStream;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
@@ -82,10 +81,6 @@ final class BenchOptions {
 
     Path outputDirectory() {
         return ProjectPaths.root().resolve(outputDir);
-    }
-
-    Measurer measurer() {
-        return new Measurer(lock.file(), lock.maxWait(), Duration.ofSeconds(runTimeoutSeconds), System.err);
     }
 
     private static void requireFile(CommandSpec spec, String option, Path file) {

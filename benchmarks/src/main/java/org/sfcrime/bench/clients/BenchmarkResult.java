@@ -11,13 +11,18 @@ import org.sfcrime.bench.Stats;
  * The runs of one benchmark with what is derived from them: per-client medians, the ratios of
  * medians and the peak-memory checks, each against its target.
  *
- * @param title           e.g. "producer: 200,000 records, 3 rounds"
- * @param timedLabel      what {@link Measurement#timedSeconds()} is, for the table's notes
- * @param altLabel        what {@link Measurement#altSeconds()} is
- * @param meanValueBytes  mean Kafka value size, to turn records/s into comparable MB/s
+ * @param legend  what the figures are, for the table's title and notes
  */
-record BenchmarkResult(String title, String timedLabel, String altLabel, double meanValueBytes,
-                       List<Measurement> runs, List<RatioTarget> ratioTargets, List<RssTarget> rssTargets) {
+record BenchmarkResult(Legend legend, List<Measurement> runs, List<RatioTarget> ratioTargets, List<RssTarget> rssTargets) {
+
+    /**
+     * @param title           e.g. "producer: 200,000 records, mean value 450 B, rounds: 3 (after 1 warm-up), partitions: 3"
+     * @param timedLabel      what {@link Measurement#timedSeconds()} is
+     * @param altLabel        what {@link Measurement#altSeconds()} is
+     * @param meanValueBytes  mean Kafka value size, to turn records/s into comparable MB/s
+     */
+    record Legend(String title, String timedLabel, String altLabel, double meanValueBytes) {
+    }
 
     /**
      * A ratio of two clients' median records/s and the least it should be (0: no target, shown for information).
@@ -53,23 +58,19 @@ record BenchmarkResult(String title, String timedLabel, String altLabel, double 
     }
 
     double median(String client, ToDoubleFunction<Measurement> figure) {
-        List<Double> values = new ArrayList<>();
-        for (Measurement run : runsOf(client)) {
-            values.add(figure.applyAsDouble(run));
-        }
-        return Stats.median(values);
+        return Stats.median(values(client, figure));
     }
 
     double spread(String client, ToDoubleFunction<Measurement> figure) {
-        List<Double> values = new ArrayList<>();
-        for (Measurement run : runsOf(client)) {
-            values.add(figure.applyAsDouble(run));
-        }
-        return Stats.spread(values);
+        return Stats.spread(values(client, figure));
+    }
+
+    private List<Double> values(String client, ToDoubleFunction<Measurement> figure) {
+        return runsOf(client).stream().map(figure::applyAsDouble).toList();
     }
 
     double megabytesPerSecond(double recordsPerSecond) {
-        return recordsPerSecond * meanValueBytes / 1e6;
+        return recordsPerSecond * legend.meanValueBytes() / 1e6;
     }
 
     double maxPeakRssMegabytes(String client) {

@@ -1,14 +1,13 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.bench.BenchFailure;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.bench.ChildRun;
 import org.sfcrime.testing.ProjectPaths;
 
 /**
@@ -34,7 +33,7 @@ final class ClientCommands {
     /** Our producer replaying the file with the shipped settings, plus the given overrides (KEY=VALUE). */
     static List<String> ourProducer(Path producerJar, Path calls, String topic, String bootstrapServers,
                                     List<String> overrides) {
-        List<String> command = javaJar(PRODUCER_HEAP, producerJar);
+        List<String> command = ChildRun.java(PRODUCER_HEAP, "-jar", producerJar.toString());
         command.addAll(List.of("--input", calls.toString(), "--topic", topic, "--bootstrap-server", bootstrapServers));
         for (String override : overrides) {
             command.addAll(List.of("--producer-property", override));
@@ -58,7 +57,7 @@ final class ClientCommands {
     /** Our verifier reading the whole topic and comparing it with the file; the report as JSON on stdout. */
     static List<String> ourVerifier(Path consumerJar, Path calls, String topic, String bootstrapServers,
                                     long timeoutMs) {
-        List<String> command = javaJar(VERIFIER_HEAP, consumerJar);
+        List<String> command = ChildRun.java(VERIFIER_HEAP, "-jar", consumerJar.toString());
         command.addAll(List.of("--verify", calls.toString(), "--topic", topic, "--bootstrap-server", bootstrapServers,
                 "--report", "json", "--timeout-ms", Long.toString(timeoutMs)));
         return command;
@@ -75,15 +74,6 @@ final class ClientCommands {
                 "--topic", topic, "--num-records", Long.toString(records), "--group", group,
                 "--command-config", CONSUMER_PROPERTIES.toString(), "--fetch-size", fetchBytes,
                 "--timeout", "30000");
-    }
-
-    private static List<String> javaJar(String heap, Path jar) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heap);
-        command.add("-jar");
-        command.add(jar.toString());
-        return command;
     }
 
     private static String shippedProperty(Path file, String key, String fallback) {

@@ -1,10 +1,11 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.bench.BenchFailure;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.sfcrime.bench.BenchBroker;
+import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.bench.DataSet;
+import org.sfcrime.bench.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,41 +46,37 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     }
 
     @Override
-    BenchmarkResult run() {
-        BenchDataSet data = BenchDataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
-        Measurer measurer = options.measurer();
+    BenchmarkResult run(DataSet data, BenchBroker broker, Topics topics) {
         List<Measurement> runs = new ArrayList<>();
         String topic = "bench-consumer-calls-" + System.currentTimeMillis();
-        try (BenchBroker broker = BenchBroker.start(progress);
-             BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
-            String bootstrapServers = broker.bootstrapServers();
-            topics.create(topic, options.partitions);
-            try {
-                load(data, topic, bootstrapServers, topics, measurer);
-                for (int round : options.allRounds().toArray()) {
-                    for (String client : Rounds.order(List.of(OURS, PERF_TOOL), round)) {
-                        Measurement measurement = client.equals(OURS)
-                                ? verifier(round, data, topic, bootstrapServers, measurer)
-                                : perfTool(round, data, topic, bootstrapServers, measurer);
-                        progress.printf(Locale.ROOT, "  %s: %s: %,.0f records/s%n", Rounds.label(round), client,
-                                measurement.recordsPerSecond());
-                        if (Rounds.measured(round)) {
-                            runs.add(measurement);
-                        }
+        String bootstrapServers = broker.bootstrapServers();
+        topics.create(topic, options.partitions);
+        try {
+            load(data, topic, bootstrapServers, topics);
+            for (int round : options.allRounds().toArray()) {
+                for (String client : Rounds.order(List.of(OURS, PERF_TOOL), round)) {
+                    Measurement measurement = client.equals(OURS)
+                            ? measure(OURS, round, "the verifier", ClientCommands.ourVerifier(options.consumerJar, data.callsFile(),
+                                    topic, bootstrapServers, options.runTimeoutSeconds * 1000),
+                                    child -> ToolOutput.ourVerifier(child.stdout(), child.stderr(), data.records()))
+                            : measure(PERF_TOOL, round, "kafka-consumer-perf-test", ClientCommands.consumerPerfTest(topic,
+                                    data.records(), bootstrapServers, "bench-perf-r" + round + "-" + System.currentTimeMillis()),
+                                    child -> checked(ToolOutput.consumerPerfTest(child.stdout()), data.records()));
+                    if (Rounds.measured(round)) {
+                        runs.add(measurement);
                     }
                 }
-            } finally {
-                topics.deleteQuietly(topic);
             }
+        } finally {
+            topics.deleteQuietly(topic);
         }
         return new BenchmarkResult(
-                String.format(Locale.ROOT, "consumer: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), "
-                        + "partitions: %d", data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds,
-                        options.partitions),
+                new BenchmarkResult.Legend(title(data),
                 "JVM start-up excluded; ours: the report's elapsed_ms (the topic read with offset look-ups, checking "
                         + "every record; reading the file excluded), perf-tool: fetch.nMsg.sec (without its group join)",
                 "ours: reading and parsing the file plus the topic read; perf-tool: nMsg.sec (its group join included)",
-                data.meanValueBytes(), runs,
+                data.meanValueBytes()),
+                runs,
                 List.of(BenchmarkResult.RatioTarget.timed(OURS, PERF_TOOL, RATIO_TARGET),
                         new BenchmarkResult.RatioTarget("ours / perf-tool, both with their set-up (alt rec/s)", OURS,
                                 Measurement::altRecordsPerSecond, PERF_TOOL, Measurement::altRecordsPerSecond, 0)),
@@ -87,52 +84,19 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     }
 
     /** Fills the topic once with our producer (under the lock: it loads the machine like a measurement). */
-    private void load(BenchDataSet data, String topic, String bootstrapServers, BenchTopics topics, Measurer measurer) {
-        ChildRun.Result result = measurer.measure("loading " + topic + " with our producer (not measured)",
+    private void load(DataSet data, String topic, String bootstrapServers, Topics topics) {
+        run("loading " + topic + " with our producer (not measured)", "the producer",
                 ClientCommands.ourProducer(options.producerJar, data.callsFile(), topic, bootstrapServers, List.of()));
-        if (result.exitCode() != 0) {
-            throw new BenchFailure("loading " + topic + ": the producer exited with " + result.exitCode() + ": "
-                    + result.tail());
-        }
         long inTopic = topics.messages(topic, options.partitions);
         if (inTopic != data.records()) {
             throw new BenchFailure("loading left " + inTopic + " messages in " + topic + ", not " + data.records());
         }
     }
 
-    private Measurement verifier(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
-        String label = Rounds.label(round) + ": " + OURS;
-        long timeoutMs = options.runTimeoutSeconds * 1000;
-        ChildRun.Result result = measurer.measure(label,
-                ClientCommands.ourVerifier(options.consumerJar, data.callsFile(), topic, bootstrapServers, timeoutMs));
-        if (result.exitCode() != 0) {
-            throw new BenchFailure(label + ": the verifier exited with " + result.exitCode() + ": " + result.tail());
+    private static ToolOutput.Timed checked(ToolOutput.Timed perf, long expected) {
+        if (perf.records() != expected) {
+            throw new BenchFailure("kafka-consumer-perf-test read " + perf.records() + " messages, not " + expected);
         }
-        VerifyReport report = VerifyReport.parse(result.stdout());
-        if (!report.exact() || report.consumed() != data.records()) {
-            throw new BenchFailure(label + ": the verifier read " + report.consumed() + " messages (exact: "
-                    + report.exact() + "), not " + data.records());
-        }
-        double withFileSeconds = VerifierFileRead.seconds(result.stderr()) + report.seconds();
-        return new Measurement(OURS, round, report.consumed(), report.seconds(), withFileSeconds, result.wallSeconds(),
-                result.peakRssBytes());
-    }
-
-    private Measurement perfTool(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer) {
-        String label = Rounds.label(round) + ": " + PERF_TOOL;
-        String group = "bench-perf-r" + round + "-" + System.currentTimeMillis();
-        ChildRun.Result result = measurer.measure(label,
-                ClientCommands.consumerPerfTest(topic, data.records(), bootstrapServers, group));
-        if (result.exitCode() != 0) {
-            throw new BenchFailure(label + ": kafka-consumer-perf-test exited with " + result.exitCode() + ": "
-                    + result.tail());
-        }
-        ConsumerPerfResult perf = ConsumerPerfResult.parse(result.stdout());
-        if (perf.messages() != data.records()) {
-            throw new BenchFailure(label + ": kafka-consumer-perf-test read " + perf.messages() + " messages, not "
-                    + data.records());
-        }
-        return new Measurement(PERF_TOOL, round, perf.messages(), perf.fetchSeconds(), perf.totalSeconds(),
-                result.wallSeconds(), result.peakRssBytes());
+        return perf;
     }
 }

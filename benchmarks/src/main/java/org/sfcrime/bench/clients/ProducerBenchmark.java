@@ -1,10 +1,11 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.bench.BenchFailure;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.sfcrime.bench.BenchBroker;
+import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.bench.DataSet;
+import org.sfcrime.bench.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,17 +37,9 @@ public final class ProducerBenchmark extends ClientBenchmark {
 
     private static final double RATIO_TARGET = 1.0;
     private static final double RSS_TARGET_MB = 300;
-
-    /** The three clients of each round. */
-    enum Client {
-        OURS("ours"), PERF_TOOL("perf-tool"), NAIVE("naive");
-
-        final String label;
-
-        Client(String label) {
-            this.label = label;
-        }
-    }
+    private static final String OURS = "ours";
+    private static final String PERF_TOOL = "perf-tool";
+    private static final String NAIVE = "naive";
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ProducerBenchmark()).execute(args));
@@ -58,93 +51,61 @@ public final class ProducerBenchmark extends ClientBenchmark {
     }
 
     @Override
-    BenchmarkResult run() {
-        BenchDataSet data = BenchDataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
-        Measurer measurer = options.measurer();
+    BenchmarkResult run(DataSet data, BenchBroker broker, Topics topics) {
         List<Measurement> runs = new ArrayList<>();
-        try (BenchBroker broker = BenchBroker.start(progress);
-             BenchTopics topics = new BenchTopics(broker.bootstrapServers())) {
-            for (int round : options.allRounds().toArray()) {
-                for (Client client : Rounds.order(List.of(Client.values()), round)) {
-                    Measurement measurement = measure(client, round, data, broker.bootstrapServers(), topics, measurer);
-                    if (Rounds.measured(round)) {
-                        runs.add(measurement);
-                    }
+        for (int round : options.allRounds().toArray()) {
+            for (String client : Rounds.order(List.of(OURS, PERF_TOOL, NAIVE), round)) {
+                Measurement measurement = measure(client, round, data, broker.bootstrapServers(), topics);
+                if (Rounds.measured(round)) {
+                    runs.add(measurement);
                 }
             }
         }
         return new BenchmarkResult(
-                String.format(Locale.ROOT, "producer: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), "
-                        + "partitions: %d", data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds,
-                        options.partitions),
+                new BenchmarkResult.Legend(title(data),
                 "each client's own figure, JVM start-up excluded; ours/naive: the summary's elapsed (reading and "
                         + "parsing the file included), perf-tool: its records/sec (payload file read before its timer)",
                 "ours/naive: send phase only (summary elapsed minus 'reading before the first send'); perf-tool: none",
-                data.meanValueBytes(), runs,
-                List.of(BenchmarkResult.RatioTarget.timed(Client.OURS.label, Client.PERF_TOOL.label, RATIO_TARGET),
-                        new BenchmarkResult.RatioTarget("ours / perf-tool, ours' send phase only", Client.OURS.label,
-                                Measurement::altRecordsPerSecond, Client.PERF_TOOL.label,
-                                Measurement::recordsPerSecond, 0),
+                data.meanValueBytes()),
+                runs,
+                List.of(BenchmarkResult.RatioTarget.timed(OURS, PERF_TOOL, RATIO_TARGET),
+                        new BenchmarkResult.RatioTarget("ours / perf-tool, ours' send phase only", OURS,
+                                Measurement::altRecordsPerSecond, PERF_TOOL, Measurement::recordsPerSecond, 0),
                         // Whole processes, each reading its own file: the one timing in which both do the same job.
-                        new BenchmarkResult.RatioTarget("ours / perf-tool, wall time", Client.OURS.label,
-                                Measurement::wallRecordsPerSecond, Client.PERF_TOOL.label,
-                                Measurement::wallRecordsPerSecond, 0),
-                        BenchmarkResult.RatioTarget.timed(Client.OURS.label, Client.NAIVE.label, 0)),
-                List.of(new BenchmarkResult.RssTarget(Client.OURS.label, RSS_TARGET_MB)));
+                        new BenchmarkResult.RatioTarget("ours / perf-tool, wall time", OURS,
+                                Measurement::wallRecordsPerSecond, PERF_TOOL, Measurement::wallRecordsPerSecond, 0),
+                        BenchmarkResult.RatioTarget.timed(OURS, NAIVE, 0)),
+                List.of(new BenchmarkResult.RssTarget(OURS, RSS_TARGET_MB)));
     }
 
     /** One run into a fresh topic, deleted afterwards; checks that every record arrived. */
-    private Measurement measure(Client client, int round, BenchDataSet data, String bootstrapServers, BenchTopics topics,
-                                Measurer measurer) {
-        String topic = "bench-producer-" + client.label + "-r" + round + "-" + System.currentTimeMillis();
-        String label = Rounds.label(round) + ": " + client.label;
+    private Measurement measure(String client, int round, DataSet data, String bootstrapServers, Topics topics) {
+        String topic = "bench-producer-" + client + "-r" + round + "-" + System.currentTimeMillis();
         topics.create(topic, options.partitions);
         try {
-            Measurement measurement = switch (client) {
-                case OURS -> ourProducer(client, round, data, topic, bootstrapServers, List.of(), measurer, label);
-                case NAIVE -> ourProducer(client, round, data, topic, bootstrapServers, NAIVE_SETTINGS, measurer, label);
-                case PERF_TOOL -> perfTool(round, data, topic, bootstrapServers, measurer, label);
-            };
+            Measurement measurement = client.equals(PERF_TOOL)
+                    ? measure(client, round, "kafka-producer-perf-test",
+                            ClientCommands.producerPerfTest(data.payloadFile(), data.records(), topic, bootstrapServers),
+                            child -> checked(ToolOutput.producerPerfTest(child.stdout()), data.records()))
+                    : measure(client, round, "the producer",
+                            ClientCommands.ourProducer(options.producerJar, data.callsFile(), topic, bootstrapServers,
+                                    client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
+                            child -> ToolOutput.ourProducer(child.stderr(), data.records()));
             long inTopic = topics.messages(topic, options.partitions);
             if (inTopic != data.records()) {
-                throw new BenchFailure(label + " left " + inTopic + " messages in " + topic + ", not " + data.records());
+                throw new BenchFailure(Rounds.label(round) + ": " + client + " left " + inTopic + " messages in " + topic
+                        + ", not " + data.records());
             }
-            progress.printf(Locale.ROOT, "  %s: %,.0f records/s%n", label, measurement.recordsPerSecond());
             return measurement;
         } finally {
             topics.deleteQuietly(topic);
         }
     }
 
-    private Measurement ourProducer(Client client, int round, BenchDataSet data, String topic, String bootstrapServers,
-                                    List<String> overrides, Measurer measurer, String label) {
-        ChildRun.Result result = measurer.measure(label,
-                ClientCommands.ourProducer(options.producerJar, data.callsFile(), topic, bootstrapServers, overrides));
-        if (result.exitCode() != 0) {
-            throw new BenchFailure(label + ": the producer exited with " + result.exitCode() + ": " + result.tail());
+    private static ToolOutput.Timed checked(ToolOutput.Timed perf, long expected) {
+        if (perf.records() != expected) {
+            throw new BenchFailure("kafka-producer-perf-test sent " + perf.records() + ", not " + expected);
         }
-        ProducerSummary summary = ProducerSummary.parse(result.stderr());
-        if (summary.sent() != data.records() || summary.acknowledged() != data.records()) {
-            throw new BenchFailure(label + ": the producer sent " + summary.sent() + " and had "
-                    + summary.acknowledged() + " acknowledged, not " + data.records());
-        }
-        return new Measurement(client.label, round, summary.sent(), summary.elapsedSeconds(), summary.sendingSeconds(),
-                result.wallSeconds(), result.peakRssBytes());
-    }
-
-    private Measurement perfTool(int round, BenchDataSet data, String topic, String bootstrapServers, Measurer measurer,
-                                 String label) {
-        ChildRun.Result result = measurer.measure(label,
-                ClientCommands.producerPerfTest(data.payloadFile(), data.records(), topic, bootstrapServers));
-        if (result.exitCode() != 0) {
-            throw new BenchFailure(label + ": kafka-producer-perf-test exited with " + result.exitCode() + ": "
-                    + result.tail());
-        }
-        ProducerPerfResult perf = ProducerPerfResult.parse(result.stdout());
-        if (perf.records() != data.records()) {
-            throw new BenchFailure(label + ": kafka-producer-perf-test sent " + perf.records() + ", not " + data.records());
-        }
-        return new Measurement(Client.PERF_TOOL.label, round, perf.records(), perf.seconds(), Double.NaN,
-                result.wallSeconds(), result.peakRssBytes());
+        return perf;
     }
 }

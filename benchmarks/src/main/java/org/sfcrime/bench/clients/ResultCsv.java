@@ -1,15 +1,12 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.bench.BenchFailure;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sfcrime.bench.Csv;
 
 /**
  * Writes a {@link BenchmarkResult} as two CSV files, NAME-TIMESTAMP-runs.csv (every run, then one
@@ -19,6 +16,10 @@ import java.util.Locale;
 final class ResultCsv {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final List<String> RUN_COLUMNS = List.of("round", "client", "records", "timed_s", "records_per_s",
+            "value_mb_per_s", "alt_s", "alt_records_per_s", "wall_s", "wall_records_per_s", "peak_rss_mb");
+    private static final List<String> FIGURE_FORMATS = List.of("%.4f", "%.1f", "%.3f", "%.4f", "%.1f", "%.4f", "%.1f", "%.1f");
+    private static final List<String> CHECK_COLUMNS = List.of("check", "value", "target", "met");
 
     private ResultCsv() {
     }
@@ -28,46 +29,42 @@ final class ResultCsv {
         String stem = name + "-" + LocalDateTime.now().format(STAMP);
         Path runsFile = dir.resolve(stem + "-runs.csv");
         Path checksFile = dir.resolve(stem + "-checks.csv");
-        try {
-            Files.createDirectories(dir);
-            Files.write(runsFile, runLines(result));
-            Files.write(checksFile, checkLines(result));
-            return List.of(runsFile, checksFile);
-        } catch (IOException e) {
-            throw new BenchFailure("cannot write the CSV files under " + dir + ": " + e.getMessage());
-        }
+        Csv.write(runsFile, RUN_COLUMNS, runRows(result));
+        Csv.write(checksFile, CHECK_COLUMNS, result.checks().stream()
+                .map(check -> List.of(check.name(), format("%.4f", check.value()), check.target(),
+                        check.target().isEmpty() ? "" : Boolean.toString(check.met())))
+                .toList());
+        return List.of(runsFile, checksFile);
     }
 
-    private static List<String> runLines(BenchmarkResult result) {
-        List<String> lines = new ArrayList<>();
-        lines.add("round,client,records,timed_s,records_per_s,value_mb_per_s,alt_s,alt_records_per_s,wall_s,"
-                + "wall_records_per_s,peak_rss_mb");
+    private static List<List<String>> runRows(BenchmarkResult result) {
+        List<List<String>> rows = new ArrayList<>();
         for (Measurement run : result.runs()) {
-            lines.add(String.format(Locale.ROOT, "%d,%s,%d,%.4f,%.1f,%.3f,%.4f,%.1f,%.4f,%.1f,%.1f", run.round(),
-                    run.client(), run.records(), run.timedSeconds(), run.recordsPerSecond(),
+            rows.add(row(Integer.toString(run.round()), run.client(), run.records(), run.timedSeconds(), run.recordsPerSecond(),
                     result.megabytesPerSecond(run.recordsPerSecond()), run.altSeconds(), run.altRecordsPerSecond(),
                     run.wallSeconds(), run.wallRecordsPerSecond(), run.peakRssMegabytes()));
         }
         for (String client : result.clients()) {
             double median = result.median(client, Measurement::recordsPerSecond);
             // The median row's peak RSS is the maximum over runs: the target is a ceiling.
-            lines.add(String.format(Locale.ROOT, "median,%s,%d,%.4f,%.1f,%.3f,%.4f,%.1f,%.4f,%.1f,%.1f", client,
-                    result.runsOf(client).get(0).records(), result.median(client, Measurement::timedSeconds), median,
-                    result.megabytesPerSecond(median), result.median(client, Measurement::altSeconds),
-                    result.median(client, Measurement::altRecordsPerSecond),
-                    result.median(client, Measurement::wallSeconds),
+            rows.add(row("median", client, result.runsOf(client).get(0).records(), result.median(client, Measurement::timedSeconds),
+                    median, result.megabytesPerSecond(median), result.median(client, Measurement::altSeconds),
+                    result.median(client, Measurement::altRecordsPerSecond), result.median(client, Measurement::wallSeconds),
                     result.median(client, Measurement::wallRecordsPerSecond), result.maxPeakRssMegabytes(client)));
         }
-        return lines;
+        return rows;
     }
 
-    private static List<String> checkLines(BenchmarkResult result) {
-        List<String> lines = new ArrayList<>();
-        lines.add("check,value,target,met");
-        for (BenchmarkResult.Check check : result.checks()) {
-            lines.add(String.format(Locale.ROOT, "\"%s\",%.4f,\"%s\",%s", check.name(), check.value(), check.target(),
-                    check.target().isEmpty() ? "" : Boolean.toString(check.met())));
+    /** One row: the round, the client, the records, then the figures in the columns' order and precisions. */
+    private static List<String> row(String round, String client, long records, double... figures) {
+        List<String> row = new ArrayList<>(List.of(round, client, Long.toString(records)));
+        for (int i = 0; i < figures.length; i++) {
+            row.add(format(FIGURE_FORMATS.get(i), figures[i]));
         }
-        return lines;
+        return row;
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
     }
 }

@@ -1,17 +1,15 @@
 package org.sfcrime.bench.tuning;
 
-import org.sfcrime.bench.BenchFailure;
-
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.Stats;
 
 /**
@@ -28,12 +26,9 @@ final class BatchLog {
             "walCommit", "commitOffsets");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JavaType DURATIONS = MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Long.class);
 
-    /**
-     * One batch.
-     *
-     * @param durationMs Spark's duration parts of the batch, in ms
-     */
+    /** One batch; durationMs holds Spark's duration parts of the batch, in ms. */
     record Batch(long batchId, long numInputRows, Map<String, Long> durationMs) {
         long triggerMs() {
             return durationMs.getOrDefault("triggerExecution", 0L);
@@ -49,21 +44,13 @@ final class BatchLog {
     /** Reads the file as it is now (a running job appends to it); a missing file is an empty log. */
     static BatchLog read(Path file, String query) {
         List<Batch> batches = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return new BatchLog(batches);
-        }
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || !line.endsWith("}")) {
-                    continue; // a line still being written
+            for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
+                JsonNode node = line.endsWith("}") ? MAPPER.readTree(line) : null; // else a line still being written
+                if (node != null && query.equals(node.path("query").asText())) {
+                    batches.add(new Batch(node.path("batchId").asLong(), node.path("numInputRows").asLong(),
+                            MAPPER.convertValue(node.path("durationMs"), DURATIONS)));
                 }
-                JsonNode node = MAPPER.readTree(line);
-                if (!query.equals(node.path("query").asText())) {
-                    continue;
-                }
-                Map<String, Long> durations = new LinkedHashMap<>();
-                node.path("durationMs").fields().forEachRemaining(field -> durations.put(field.getKey(), field.getValue().asLong()));
-                batches.add(new Batch(node.path("batchId").asLong(), node.path("numInputRows").asLong(), durations));
             }
         } catch (IOException e) {
             throw new BenchFailure("cannot read the metrics file " + file + ": " + e.getMessage(), e);
@@ -76,8 +63,12 @@ final class BatchLog {
     }
 
     /** Batches that read at least one record (Spark also reports empty ones, e.g. a no-data batch). */
+    private List<Batch> dataBatchList() {
+        return batches.stream().filter(batch -> batch.numInputRows() > 0).toList();
+    }
+
     long dataBatches() {
-        return batches.stream().filter(batch -> batch.numInputRows() > 0).count();
+        return dataBatchList().size();
     }
 
     long inputRows() {
@@ -106,19 +97,15 @@ final class BatchLog {
      * steady state to show.
      */
     double steadyRowsPerSecond() {
-        List<Batch> data = batches.stream().filter(batch -> batch.numInputRows() > 0).toList();
-        if (data.size() < 2) {
-            return Double.NaN;
-        }
-        List<Batch> steady = data.subList(1, data.size());
+        List<Batch> data = dataBatchList();
+        List<Batch> steady = data.subList(Math.min(1, data.size()), data.size());
         long ms = steady.stream().mapToLong(Batch::triggerMs).sum();
         return ms == 0 ? Double.NaN : steady.stream().mapToLong(Batch::numInputRows).sum() * 1000.0 / ms;
     }
 
     /** Median triggerExecution of the batches that read data, in ms (0 when none did). */
     double medianBatchMs() {
-        List<Double> durations = batches.stream().filter(batch -> batch.numInputRows() > 0)
-                .map(batch -> (double) batch.triggerMs()).toList();
+        List<Double> durations = dataBatchList().stream().map(batch -> (double) batch.triggerMs()).toList();
         return durations.isEmpty() ? 0 : Stats.median(durations);
     }
 }

@@ -1,7 +1,5 @@
 package org.sfcrime.bench.tuning;
 
-import org.sfcrime.bench.BenchFailure;
-
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +13,11 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.bench.Csv;
 
 /**
  * The study's PNG charts, drawn with XChart from the CSV files (so that {@code --charts-only}
@@ -25,11 +26,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class Charts {
 
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 520;
     private static final Color MEDIAN = new Color(70, 120, 180);
     private static final Color RUN = new Color(200, 80, 40);
     private static final List<Color> PERCENTILES = List.of(new Color(90, 160, 90), new Color(230, 160, 40), new Color(200, 60, 50));
+
+    /** A bar of a throughput chart: its label and the grid point whose figures it shows. */
+    private record Bar(String label, String point, double order) {
+    }
 
     private Charts() {
     }
@@ -48,86 +51,58 @@ final class Charts {
 
     private static List<Path> grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, ShippedDefaults shipped) {
         List<Path> written = new ArrayList<>();
-        Map<String, String> shippedRow = summary.stream().filter(row -> row.get("point").equals(GridPoint.SHIPPED)).findFirst().orElse(null);
+        boolean hasShipped = summary.stream().anyMatch(row -> row.get("point").equals(GridPoint.SHIPPED));
         for (String factor : GridPlan.FACTORS) {
-            List<Map<String, String>> rows = summary.stream().filter(row -> row.get("factor").equals(factor)).toList();
-            if (rows.isEmpty()) {
+            List<Bar> bars = new ArrayList<>();
+            summary.stream().filter(row -> row.get("factor").equals(factor)).forEach(row -> bars.add(
+                    new Bar(row.get("level"), row.get("point"), GridPlan.levelOrder(factor, row.get("level")))));
+            if (bars.isEmpty()) {
                 continue;
             }
-            List<String> labels = new ArrayList<>();
-            List<String> points = new ArrayList<>();
-            List<Double> orders = new ArrayList<>();
-            if (shippedRow != null) {
+            if (hasShipped) {
                 String level = GridPlan.shippedLevel(factor, shipped);
-                labels.add(level + " (shipped)");
-                points.add(GridPoint.SHIPPED);
-                orders.add(GridPlan.levelOrder(factor, level));
+                bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPlan.levelOrder(factor, level)));
             }
-            for (Map<String, String> row : rows) {
-                labels.add(row.get("level"));
-                points.add(row.get("point"));
-                orders.add(GridPlan.levelOrder(factor, row.get("level")));
-            }
-            List<Integer> index = new ArrayList<>();
-            for (int i = 0; i < labels.size(); i++) {
-                index.add(i);
-            }
-            index.sort(Comparator.comparingDouble(orders::get));
-            List<String> sortedLabels = index.stream().map(labels::get).toList();
-            List<String> sortedPoints = index.stream().map(points::get).toList();
+            bars.sort(Comparator.comparingDouble(Bar::order));
             Path file = dir.resolve("throughput-" + factor + ".png");
             throughputChart("Throughput vs " + title(factor) + " (bounded drain of the loaded set, others at shipped values)",
-                    title(factor), sortedLabels, sortedPoints, summary, runs, file);
+                    title(factor), bars, summary, runs, file);
             written.add(file);
         }
         // every point, best first, with Spark's plain defaults among them
-        List<Map<String, String>> ranked = summary.stream().filter(row -> !row.get("rows_per_s_median").isEmpty())
-                .sorted(Comparator.comparingDouble((Map<String, String> row) -> Double.parseDouble(row.get("rows_per_s_median"))).reversed())
-                .toList();
+        List<Bar> ranked = summary.stream().filter(row -> !row.get("rows_per_s_median").isEmpty())
+                .map(row -> new Bar(row.get("point"), row.get("point"), -Double.parseDouble(row.get("rows_per_s_median"))))
+                .sorted(Comparator.comparingDouble(Bar::order)).toList();
         if (!ranked.isEmpty()) {
             Path file = dir.resolve("throughput-overview.png");
-            throughputChart("Throughput of every grid point (median of repeats; dots: each run)", "grid point",
-                    ranked.stream().map(row -> row.get("point")).toList(), ranked.stream().map(row -> row.get("point")).toList(),
-                    summary, runs, file);
-            written.add(file);
+            throughputChart("Throughput of every grid point (median of repeats; dots: each run)", "grid point", ranked, summary, runs, file);
             Path wall = dir.resolve("walltime-overview.png");
-            wallChart(ranked, runs, wall);
-            written.add(wall);
+            barsWithRuns(chart("Wall time of spark-submit per grid point, JVM and Spark start-up included (median; dots: each run)",
+                    "grid point", "seconds"), ranked, summary, "wall_s_median", runs, "wall_s", wall);
+            written.addAll(List.of(file, wall));
         }
         return written;
     }
 
-    private static void throughputChart(String title, String xTitle, List<String> labels, List<String> points,
-                                        List<Map<String, String>> summary, List<Map<String, String>> runs, Path file) {
-        CategoryChart chart = chart(title, xTitle, "records/s (input rows / batch processing time)");
-        List<Double> medians = points.stream().map(point -> value(summary, point, "rows_per_s_median")).toList();
-        chart.addSeries("median", labels, medians).setFillColor(MEDIAN);
-        addRunDots(chart, labels, points, runs, "rows_per_s");
-        save(chart, file);
+    private static void throughputChart(String title, String xTitle, List<Bar> bars, List<Map<String, String>> summary,
+                                        List<Map<String, String>> runs, Path file) {
+        barsWithRuns(chart(title, xTitle, "records/s (input rows / batch processing time)"), bars, summary, "rows_per_s_median", runs,
+                "rows_per_s", file);
     }
 
-    private static void wallChart(List<Map<String, String>> ranked, List<Map<String, String>> runs, Path file) {
-        List<String> points = ranked.stream().map(row -> row.get("point")).toList();
-        CategoryChart chart = chart("Wall time of spark-submit per grid point, JVM and Spark start-up included (median; dots: each run)",
-                "grid point", "seconds");
-        chart.addSeries("median", points, ranked.stream().map(row -> parse(row.get("wall_s_median"))).toList()).setFillColor(MEDIAN);
-        addRunDots(chart, points, points, runs, "wall_s");
-        save(chart, file);
-    }
-
-    /** One scatter series per repetition, drawn over the median bars. */
-    private static void addRunDots(CategoryChart chart, List<String> labels, List<String> points, List<Map<String, String>> runs,
-                                   String column) {
+    /** The median bars of the summary's column, with one scatter series per repetition of the runs' column over them. */
+    private static void barsWithRuns(CategoryChart chart, List<Bar> bars, List<Map<String, String>> summary, String medianColumn,
+                                     List<Map<String, String>> runs, String runColumn, Path file) {
+        List<String> labels = bars.stream().map(Bar::label).toList();
+        chart.addSeries("median", labels, bars.stream().map(bar -> summary.stream().filter(row -> row.get("point").equals(bar.point()))
+                .findFirst().map(row -> parse(row.get(medianColumn))).orElse(Double.NaN)).toList()).setFillColor(MEDIAN);
         int repeats = runs.stream().mapToInt(row -> Integer.parseInt(row.get("repeat"))).max().orElse(0);
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            final int r = repeat;
-            List<Double> values = new ArrayList<>();
-            for (String point : points) {
-                values.add(runs.stream().filter(row -> row.get("point").equals(point) && Integer.parseInt(row.get("repeat")) == r
-                                && row.get("error").isEmpty())
-                        .map(row -> parse(row.get(column))).findFirst().orElse(Double.NaN));
-            }
-            if (values.stream().allMatch(v -> v.isNaN())) {
+            String r = Integer.toString(repeat);
+            List<Double> values = bars.stream().map(bar -> runs.stream().filter(row -> row.get("point").equals(bar.point())
+                    && row.get("repeat").equals(r) && row.get("error").isEmpty()).map(row -> parse(row.get(runColumn)))
+                    .findFirst().orElse(Double.NaN)).toList();
+            if (values.stream().allMatch(value -> value.isNaN())) {
                 continue;
             }
             CategorySeries series = chart.addSeries("run " + repeat, labels, values);
@@ -135,16 +110,14 @@ final class Charts {
             series.setMarker(SeriesMarkers.CIRCLE);
             series.setMarkerColor(RUN);
             series.setShowInLegend(repeat == 1);
-            if (repeat == 1) {
-                series.setLabel("each run");
-            }
+            series.setLabel(repeat == 1 ? "each run" : "run " + repeat);
         }
+        save(chart, file);
     }
 
     private static List<Path> live(Path dir, List<Map<String, String>> summary) {
         List<Path> written = new ArrayList<>();
-        List<String> rates = summary.stream().map(row -> row.get("rate_per_s")).distinct().toList();
-        for (String rate : rates) {
+        for (String rate : summary.stream().map(row -> row.get("rate_per_s")).distinct().toList()) {
             List<Map<String, String>> rows = summary.stream().filter(row -> row.get("rate_per_s").equals(rate))
                     .sorted(Comparator.comparingInt(row -> Integer.parseInt(row.get("trigger_s")))).toList();
             List<String> triggers = rows.stream().map(row -> row.get("trigger_s") + " s").toList();
@@ -165,17 +138,17 @@ final class Charts {
     }
 
     private static CategoryChart chart(String title, String xTitle, String yTitle) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-                .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setOverlapped(true);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisLabelRotation(30);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setYAxisDecimalPattern("#,###");
-        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        CategoryStyler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setOverlapped(true);
+        styler.setYAxisMin(0.0);
+        styler.setXAxisLabelRotation(30);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridVerticalLinesVisible(false);
+        styler.setYAxisDecimalPattern("#,###");
+        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(14f));
         return chart;
     }
 
@@ -185,11 +158,6 @@ final class Charts {
         } catch (IOException e) {
             throw new BenchFailure("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static double value(List<Map<String, String>> summary, String point, String column) {
-        return summary.stream().filter(row -> row.get("point").equals(point)).findFirst().map(row -> parse(row.get(column)))
-                .orElse(Double.NaN);
     }
 
     private static double parse(String text) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.sfcrime.record.CallRecordFormat;
 
 /**
  * End-to-end latency per call: from the call's Kafka timestamp in the input topic to the moment
@@ -29,6 +31,13 @@ import org.sfcrime.record.CallRecordFormat;
 final class LatencyMeter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * The call record's timestamp as the job parses it (STRICT: "2018-02-30" is rejected), stated
+     * here rather than taken from the product's classes: the study only drives the shipped jars.
+     */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     /** A counted call: its input timestamp (ms) and the output key its window count goes under. */
     record InputCall(long timestampMs, int partition, long offset, String outputKey) {
@@ -58,40 +67,32 @@ final class LatencyMeter {
     private LatencyMeter() {
     }
 
-    /**
-     * The input side: every valid call of the topic with its output key, for hour-aligned tumbling
-     * windows of windowMinutes (the job's session time zone is UTC, so windows align to wall-clock hours).
-     */
+    /** Every valid call of the input topic with the output key of its window of windowMinutes. */
     static List<InputCall> inputCalls(List<ConsumerRecord<String, String>> records, long windowMinutes) {
-        List<InputCall> calls = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            String key = outputKey(record.value(), windowMinutes);
-            if (key != null) {
-                calls.add(new InputCall(record.timestamp(), record.partition(), record.offset(), key));
-            }
-        }
-        return calls;
+        return records.stream().filter(record -> outputKey(record.value(), windowMinutes) != null)
+                .map(record -> new InputCall(record.timestamp(), record.partition(), record.offset(),
+                        outputKey(record.value(), windowMinutes)))
+                .toList();
     }
 
-    /** The job's output key for one input value; null when the job would reject the message. */
+    /**
+     * The job's output key for one input value, or null when the job would reject the message.
+     * Windows align to the epoch in UTC, the job's session time zone.
+     */
     static String outputKey(String value, long windowMinutes) {
-        JsonNode call;
         try {
-            call = MAPPER.readTree(value);
-        } catch (IOException e) {
+            JsonNode call = MAPPER.readTree(value);
+            if (call == null || !call.isObject() || call.path("crime_id").asText("").isEmpty()) {
+                return null;
+            }
+            LocalDateTime eventTime = LocalDateTime.parse(call.path("call_date_time").asText(""), TIMESTAMP);
+            long minutes = eventTime.toLocalDate().toEpochDay() * 24 * 60 + eventTime.getHour() * 60L + eventTime.getMinute();
+            LocalDateTime windowStart = LocalDateTime.of(1970, 1, 1, 0, 0)
+                    .plus(minutes - Math.floorMod(minutes, windowMinutes), ChronoUnit.MINUTES);
+            return TIMESTAMP.format(windowStart) + "|" + text(call, "original_crime_type_name") + "|" + text(call, "disposition");
+        } catch (IOException | DateTimeParseException e) {
             return null;
         }
-        if (call == null || !call.isObject() || call.path(CallRecordFormat.CRIME_ID).asText("").isEmpty()) {
-            return null;
-        }
-        LocalDateTime eventTime = CallRecordFormat.parseTimestamp(call.path(CallRecordFormat.CALL_DATE_TIME).asText(null));
-        if (eventTime == null) {
-            return null;
-        }
-        long minutes = eventTime.toLocalDate().toEpochDay() * 24 * 60 + eventTime.getHour() * 60L + eventTime.getMinute();
-        LocalDateTime windowStart = LocalDateTime.of(1970, 1, 1, 0, 0).plus(minutes - Math.floorMod(minutes, windowMinutes), ChronoUnit.MINUTES);
-        return CallRecordFormat.TIMESTAMP.format(windowStart) + "|" + text(call, CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME)
-                + "|" + text(call, CallRecordFormat.DISPOSITION);
     }
 
     private static String text(JsonNode call, String field) {
@@ -116,81 +117,49 @@ final class LatencyMeter {
         List<InputCall> ordered = new ArrayList<>(inputs);
         ordered.sort(Comparator.comparingLong(InputCall::timestampMs).thenComparingInt(InputCall::partition)
                 .thenComparingLong(InputCall::offset));
-        Map<String, Visibility> byReceived = visibility(outputs, OutputCount::receivedMs);
-        Map<String, Visibility> byProduced = visibility(outputs, OutputCount::timestampMs);
+        Map<String, long[]> byReceived = firstTimes(outputs, OutputCount::receivedMs);
+        Map<String, long[]> byProduced = firstTimes(outputs, OutputCount::timestampMs);
         Map<String, Integer> ordinals = new HashMap<>();
         long[] received = new long[ordered.size()];
         long[] produced = new long[ordered.size()];
         int measured = 0;
         int visible = 0;
-        int notVisible = 0;
         for (InputCall call : ordered) {
             int ordinal = ordinals.merge(call.outputKey(), 1, Integer::sum);
-            if (call.timestampMs() < fromMs || call.timestampMs() > toMs) {
-                continue;
+            if (call.timestampMs() >= fromMs && call.timestampMs() <= toMs) {
+                measured++;
+                long receivedAt = visibleAt(byReceived.get(call.outputKey()), ordinal);
+                long producedAt = visibleAt(byProduced.get(call.outputKey()), ordinal);
+                if (receivedAt >= 0 && producedAt >= 0) {
+                    received[visible] = receivedAt - call.timestampMs();
+                    produced[visible++] = producedAt - call.timestampMs();
+                }
             }
-            measured++;
-            long receivedAt = visibleAt(byReceived.get(call.outputKey()), ordinal);
-            long producedAt = visibleAt(byProduced.get(call.outputKey()), ordinal);
-            if (receivedAt < 0 || producedAt < 0) {
-                notVisible++;
-                continue;
-            }
-            received[visible] = receivedAt - call.timestampMs();
-            produced[visible] = producedAt - call.timestampMs();
-            visible++;
         }
-        long[] receivedSorted = Arrays.copyOf(received, visible);
-        long[] producedSorted = Arrays.copyOf(produced, visible);
-        Arrays.sort(receivedSorted);
-        Arrays.sort(producedSorted);
-        return new Result(measured, notVisible, receivedSorted, producedSorted);
+        received = Arrays.copyOf(received, visible);
+        produced = Arrays.copyOf(produced, visible);
+        Arrays.sort(received);
+        Arrays.sort(produced);
+        return new Result(measured, measured - visible, received, produced);
     }
 
-    /** Per key: output times in ascending order with the largest count seen up to each. */
-    private record Visibility(long[] timeMs, long[] maxCount) {
-    }
-
-    private static Map<String, Visibility> visibility(List<OutputCount> outputs, ToLongFunction<OutputCount> clock) {
-        Map<String, List<OutputCount>> byKey = new HashMap<>();
-        for (OutputCount output : outputs) {
-            byKey.computeIfAbsent(output.key(), k -> new ArrayList<>()).add(output);
-        }
-        Map<String, Visibility> result = new HashMap<>();
-        byKey.forEach((key, list) -> {
-            list.sort(Comparator.comparingLong(clock));
-            long[] times = new long[list.size()];
-            long[] counts = new long[list.size()];
-            long max = Long.MIN_VALUE;
-            for (int i = 0; i < list.size(); i++) {
-                max = Math.max(max, list.get(i).count());
-                times[i] = clock.applyAsLong(list.get(i));
-                counts[i] = max;
+    /** Per key, on the given clock, the first time its count reached n, at index n - 1. */
+    private static Map<String, long[]> firstTimes(List<OutputCount> outputs, ToLongFunction<OutputCount> clock) {
+        Map<String, long[]> firstTimes = new HashMap<>();
+        outputs.stream().sorted(Comparator.comparingLong(clock)).forEach(output -> {
+            long[] times = firstTimes.getOrDefault(output.key(), new long[0]);
+            if (output.count() > times.length) {
+                long[] grown = Arrays.copyOf(times, (int) output.count());
+                Arrays.fill(grown, times.length, grown.length, clock.applyAsLong(output));
+                firstTimes.put(output.key(), grown);
             }
-            result.put(key, new Visibility(times, counts));
         });
-        return result;
+        return firstTimes;
     }
 
     /** The first time the key's count reached the ordinal, or -1 when it never did. */
-    private static long visibleAt(Visibility visibility, int ordinal) {
-        if (visibility == null) {
-            return -1;
-        }
-        long[] counts = visibility.maxCount();
-        int low = 0;
-        int high = counts.length - 1;
-        int found = -1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            if (counts[middle] >= ordinal) {
-                found = middle;
-                high = middle - 1;
-            } else {
-                low = middle + 1;
-            }
-        }
-        return found < 0 ? -1 : visibility.timeMs()[found];
+    private static long visibleAt(long[] firstTimes, int ordinal) {
+        return firstTimes == null || ordinal > firstTimes.length ? -1 : firstTimes[ordinal - 1];
     }
 
     /** Nearest-rank percentile of ascending values; NaN when there are none. */

@@ -1,18 +1,18 @@
 package org.sfcrime.bench.tuning;
 
-import org.sfcrime.bench.MeasurementLock;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.sfcrime.bench.ChildRun;
+import org.sfcrime.bench.Csv;
+import org.sfcrime.bench.MeasurementLock;
 import org.sfcrime.bench.Stats;
 
 /**
@@ -37,60 +37,52 @@ final class LiveStudy {
             "not_visible_total", "p50_ms", "p95_ms", "p99_ms", "p99_ms_min", "p99_ms_max", "p50_produced_ms", "p99_produced_ms",
             "median_batch_ms");
 
-    /** What the study needs from its caller. */
-    record Setup(StudyContext context, Path callsFile, List<Integer> ratesPerSecond, List<Integer> triggerSeconds, int repeats,
-                 int warmupSeconds, int measureSeconds, long seed, Path outputDir) {
+    /** A producer rate (records/s) and a trigger interval (s, 0 = back to back). */
+    record Point(int ratePerSecond, int triggerSeconds) {
     }
 
-    /** One live run; latencies are in ms, NaN when not measured. */
-    record Run(int ratePerSecond, int triggerSeconds, int repeat, int position, String error, long lockWaitMs, long sent,
-               LatencyMeter.Result latency, BatchLog batches, int outputMessages) {
+    /**
+     * One live run.
+     *
+     * @param error   empty when the run succeeded
+     * @param latency null when the run failed before it could be measured
+     */
+    record Run(Point point, int repeat, int position, String error, long lockWaitMs, LatencyMeter.Result latency, BatchLog batches,
+               int outputMessages) {
         boolean ok() {
             return error.isEmpty();
         }
-
-        List<Object> row(ShippedDefaults shipped) {
-            LatencyMeter.Result l = latency;
-            return List.of(ratePerSecond, triggerSeconds, repeat, position, error, lockWaitMs, sent,
-                    l == null ? 0 : l.measured(), l == null ? 0 : l.notVisible(),
-                    l == null ? Double.NaN : l.received(50), l == null ? Double.NaN : l.received(95),
-                    l == null ? Double.NaN : l.received(99), l == null ? Double.NaN : l.received(100),
-                    l == null ? Double.NaN : l.produced(50), l == null ? Double.NaN : l.produced(95),
-                    l == null ? Double.NaN : l.produced(99),
-                    batches.dataBatches(), batches.medianBatchMs(),
-                    batches.batches().stream().mapToLong(BatchLog.Batch::triggerMs).max().orElse(0),
-                    outputMessages, shipped.shufflePartitions(), shipped.maxOffsetsPerTrigger());
-        }
     }
 
-    private final Setup setup;
+    private final StudyContext context;
+    private final StudyOptions options;
+    private final Path callsFile;
     private final PrintStream err;
     private int topicsCreated;
 
-    LiveStudy(Setup setup, PrintStream err) {
-        this.setup = setup;
+    LiveStudy(StudyContext context, Path callsFile, PrintStream err) {
+        this.context = context;
+        this.options = context.options();
+        this.callsFile = callsFile;
         this.err = err;
     }
 
     /** Runs every rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
+        List<Point> points = new ArrayList<>();
+        options.rates.forEach(rate -> options.triggerSeconds().forEach(trigger -> points.add(new Point(rate, trigger))));
         List<Run> runs = new ArrayList<>();
-        Random random = new Random(setup.seed() + 1);
-        int total = setup.ratesPerSecond().size() * setup.triggerSeconds().size() * setup.repeats();
-        for (int repeat = 1; repeat <= setup.repeats(); repeat++) {
-            List<int[]> order = new ArrayList<>();
-            for (int rate : setup.ratesPerSecond()) {
-                for (int trigger : setup.triggerSeconds()) {
-                    order.add(new int[] {rate, trigger});
-                }
-            }
+        Random random = new Random(options.seed + 1);
+        int total = points.size() * options.liveRuns();
+        for (int repeat = 1; repeat <= options.liveRuns(); repeat++) {
+            List<Point> order = new ArrayList<>(points);
             Collections.shuffle(order, random);
             for (int position = 1; position <= order.size(); position++) {
-                Run run = runOnce(order.get(position - 1)[0], order.get(position - 1)[1], repeat, position);
+                Run run = runOnce(order.get(position - 1), repeat, position);
                 runs.add(run);
                 err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", runs.size(), total, repeat,
-                        run.ratePerSecond(), run.triggerSeconds(), describe(run));
-                writeCsv(runs);
+                        run.point().ratePerSecond(), run.point().triggerSeconds(), describe(run));
+                writeCsv(points, runs);
             }
         }
         return (int) runs.stream().filter(run -> !run.ok()).count();
@@ -106,8 +98,11 @@ final class LiveStudy {
                 run.batches().medianBatchMs());
     }
 
-    private Run runOnce(int rate, int triggerSeconds, int repeat, int position) {
-        StudyContext context = setup.context();
+    private long toSend(Point point) {
+        return (long) point.ratePerSecond() * (options.liveWarmupSeconds + options.measureSeconds());
+    }
+
+    private Run runOnce(Point point, int repeat, int position) {
         ShippedDefaults shipped = context.shipped();
         int n = ++topicsCreated;
         String inputTopic = "tuning-live-in-" + n;
@@ -115,96 +110,70 @@ final class LiveStudy {
         context.topics().create(inputTopic, 3);
         context.topics().create(outputTopic, 1);
         Path metrics = context.workDir().resolve("live-" + n + ".metrics.jsonl");
-        long toSend = (long) rate * (setup.warmupSeconds() + setup.measureSeconds());
-        List<String> jobOptions = List.of("--bootstrap-server", context.bootstrapServers(), "--topic", inputTopic,
-                "--starting-offsets", "earliest", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
-                "--metrics-file", metrics.toString(), "--trigger", triggerSeconds + " seconds",
-                "--window", WINDOW_MINUTES + " minutes", "--slide", WINDOW_MINUTES + " minutes",
-                "--max-offsets-per-trigger", Long.toString(shipped.maxOffsetsPerTrigger()),
+        List<String> jobCommand = context.sparkSubmit(List.of("--master", GridPlan.SHIPPED_MASTER), List.of("--bootstrap-server",
+                context.bootstrapServers(), "--topic", inputTopic, "--starting-offsets", "earliest", "--sinks", "kafka",
+                "--output-topic", outputTopic, "--ui-port", "0", "--metrics-file", metrics.toString(),
+                "--trigger", point.triggerSeconds() + " seconds", "--window", WINDOW_MINUTES + " minutes",
+                "--slide", WINDOW_MINUTES + " minutes", "--max-offsets-per-trigger", Long.toString(shipped.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(shipped.shufflePartitions()),
-                "--min-partitions", Integer.toString(shipped.minPartitions()));
-        List<String> jobCommand = ChildProcess.sparkSubmit(List.of("--master", GridPlan.SHIPPED_MASTER), context.jobJar(), jobOptions);
-        List<String> producerCommand = List.of(javaBin(), "-Xmx512m", "-jar", context.producerJar().toString(),
-                "--bootstrap-server", context.bootstrapServers(), "--topic", inputTopic, "--input", setup.callsFile().toString(),
-                "--rate", Integer.toString(rate), "--loop", "--limit", Long.toString(toSend));
-        String error = "";
-        long lockWaitMs;
-        List<LatencyMeter.OutputCount> outputs = List.of();
-        List<LatencyMeter.InputCall> calls = List.of();
-        long measureFromMs = 0;
-        long measureToMs = 0;
+                "--min-partitions", Integer.toString(shipped.minPartitions())));
+        List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", context.producerJar().toString(),
+                "--bootstrap-server", context.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
+                "--rate", Integer.toString(point.ratePerSecond()), "--loop", "--limit", Long.toString(toSend(point)));
         // the lock also covers reading the topics back: parsing 275,000 calls would disturb another measurement
-        try (MeasurementLock lock = MeasurementLock.acquire(context.lockFile(), context.lockWait(), err);
-             Topics.Collector collector = context.topics().collect(outputTopic);
-             ChildProcess job = context.track(ChildProcess.start(jobCommand, context.workDir().resolve("live-" + n + ".job.log")))) {
-            lockWaitMs = lock.waitedMs();
-            if (!job.awaitLog("[" + BatchLog.KAFKA_QUERY + "] started", Duration.ofSeconds(180))) {
-                error = "the job did not start its query: " + job.lastError();
-            } else {
-                error = produceAndDrain(job, producerCommand, toSend, triggerSeconds, metrics, context, n);
-            }
-            outputs = collector.finish();
+        try (MeasurementLock lock = MeasurementLock.acquire(options.lock.file(), options.lock.maxWait(), err);
+             OutputCollector collector = new OutputCollector(context.topics(), outputTopic);
+             ChildRun job = ChildRun.start(jobCommand, context.workDir(), "live-" + n + ".job")) {
+            String error = job.awaitOutput("[" + BatchLog.KAFKA_QUERY + "] started", Duration.ofSeconds(180))
+                    ? produceAndDrain(job, producerCommand, point, metrics, n)
+                    : "the job did not start its query: " + job.tail();
+            List<LatencyMeter.OutputCount> outputs = collector.finish();
             job.stop(Duration.ofSeconds(30));
+            BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
+            LatencyMeter.Result latency = null;
             if (error.isEmpty()) {
                 List<ConsumerRecord<String, String>> input = context.topics().readAll(inputTopic, Duration.ofSeconds(120));
-                calls = LatencyMeter.inputCalls(input, WINDOW_MINUTES);
-                measureFromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + setup.warmupSeconds() * 1000L;
-                measureToMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+                long fromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + options.liveWarmupSeconds * 1000L;
+                long toMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+                latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, WINDOW_MINUTES), outputs, fromMs, toMs);
+                error = latency.measured() == 0 ? "no call was sent after the warm-up" : "";
             }
-        } finally {
-            context.untrack();
+            return new Run(point, repeat, position, error, lock.waitedMs(), latency, batches, outputs.size());
         }
-        BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
-        LatencyMeter.Result latency = null;
-        if (error.isEmpty()) {
-            latency = LatencyMeter.measure(calls, outputs, measureFromMs, measureToMs);
-            if (latency.measured() == 0) {
-                error = "no call was sent after the warm-up";
-            }
-        }
-        return new Run(rate, triggerSeconds, repeat, position, error, lockWaitMs, toSend, latency, batches, outputs.size());
     }
 
     /** Runs the producer to its end, then waits until the job has processed every call sent; returns an error or "". */
-    private String produceAndDrain(ChildProcess job, List<String> producerCommand, long toSend, int triggerSeconds, Path metrics,
-                                   StudyContext context, int n) {
-        Duration producerTimeout = Duration.ofSeconds(setup.warmupSeconds() + setup.measureSeconds() + 120L);
-        try (ChildProcess producer = ChildProcess.start(producerCommand, context.workDir().resolve("live-" + n + ".producer.log"))) {
+    private String produceAndDrain(ChildRun job, List<String> producerCommand, Point point, Path metrics, int n) {
+        Duration producerTimeout = Duration.ofSeconds(options.liveWarmupSeconds + options.measureSeconds() + 120L);
+        try (ChildRun producer = ChildRun.start(producerCommand, context.workDir(), "live-" + n + ".producer")) {
             int exit = producer.waitFor(producerTimeout);
             if (exit != 0) {
-                return exit == -1 ? "the producer did not finish within " + producerTimeout.toSeconds() + " s"
-                        : "the producer failed (exit " + exit + "): " + producer.lastError();
+                return exit == ChildRun.TIMED_OUT ? "the producer did not finish within " + producerTimeout.toSeconds() + " s"
+                        : "the producer failed (exit " + exit + "): " + producer.tail();
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(triggerSeconds + 60L).toNanos();
-        while (BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows() < toSend) {
+        int drainSeconds = point.triggerSeconds() + 60;
+        long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
+        while (BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows() < toSend(point)) {
             if (!job.isAlive()) {
-                return "the job stopped: " + job.lastError();
+                return "the job stopped: " + job.tail();
             }
-            if (System.nanoTime() > deadline) {
-                return "the job did not process all " + toSend + " calls within " + (triggerSeconds + 60) + " s after the producer ended";
+            if (System.nanoTime() - deadline > 0) {
+                return "the job did not process all " + toSend(point) + " calls within " + drainSeconds + " s after the producer ended";
             }
-            ChildProcess.sleep(250);
+            ChildRun.sleep(250);
         }
-        ChildProcess.sleep(2000); // the last batch's output is written before its progress event; let the reader catch up
+        ChildRun.sleep(2000); // the last batch's output is written before its progress event; let the reader catch up
         return "";
     }
 
-    private void writeCsv(List<Run> runs) {
-        ShippedDefaults shipped = setup.context().shipped();
-        Csv.write(setup.outputDir().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(run -> run.row(shipped)).toList());
-        Map<String, List<Run>> byPoint = new LinkedHashMap<>();
-        for (int rate : setup.ratesPerSecond()) {
-            for (int trigger : setup.triggerSeconds()) {
-                byPoint.put(rate + "/" + trigger, new ArrayList<>());
-            }
-        }
-        runs.forEach(run -> byPoint.get(run.ratePerSecond() + "/" + run.triggerSeconds()).add(run));
+    private void writeCsv(List<Point> points, List<Run> runs) {
+        Csv.write(options.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(this::row).toList());
         List<List<Object>> rows = new ArrayList<>();
-        byPoint.forEach((key, pointRuns) -> {
+        for (Point point : points) {
+            List<Run> pointRuns = runs.stream().filter(run -> run.point().equals(point)).toList();
             List<Run> ok = pointRuns.stream().filter(Run::ok).toList();
-            String[] parts = key.split("/");
-            rows.add(List.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), ok.size(), pointRuns.size() - ok.size(),
+            rows.add(List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
                     ok.stream().mapToLong(run -> run.latency().measured()).sum(),
                     ok.stream().mapToLong(run -> run.latency().notVisible()).sum(),
                     median(ok, run -> run.latency().received(50)), median(ok, run -> run.latency().received(95)),
@@ -213,16 +182,29 @@ final class LiveStudy {
                     ok.stream().mapToDouble(run -> run.latency().received(99)).max().orElse(Double.NaN),
                     median(ok, run -> run.latency().produced(50)), median(ok, run -> run.latency().produced(99)),
                     median(ok, run -> run.batches().medianBatchMs())));
-        });
-        Csv.write(setup.outputDir().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
+        }
+        Csv.write(options.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
     }
 
-    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
-        List<Double> values = runs.stream().map(value::applyAsDouble).filter(v -> !Double.isNaN(v)).toList();
-        return values.isEmpty() ? Double.NaN : Stats.median(values);
+    /** A run's row of live-runs.csv; latencies in ms, NaN (an empty field) when not measured. */
+    private List<Object> row(Run run) {
+        LatencyMeter.Result l = run.latency();
+        List<Object> row = new ArrayList<>(List.of(run.point().ratePerSecond(), run.point().triggerSeconds(), run.repeat(),
+                run.position(), run.error(), run.lockWaitMs(), toSend(run.point()), l == null ? 0 : l.measured(),
+                l == null ? 0 : l.notVisible()));
+        for (double percentile : new double[] {50, 95, 99, 100}) {
+            row.add(l == null ? Double.NaN : l.received(percentile));
+        }
+        for (double percentile : new double[] {50, 95, 99}) {
+            row.add(l == null ? Double.NaN : l.produced(percentile));
+        }
+        row.addAll(List.of(run.batches().dataBatches(), run.batches().medianBatchMs(),
+                run.batches().batches().stream().mapToLong(BatchLog.Batch::triggerMs).max().orElse(0), run.outputMessages(),
+                context.shipped().shufflePartitions(), context.shipped().maxOffsetsPerTrigger()));
+        return row;
     }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+        return Stats.medianOrNaN(runs.stream().map(value::applyAsDouble).toList());
     }
 }

@@ -1,13 +1,12 @@
 package org.sfcrime.bench.tuning;
 
-import org.sfcrime.bench.BenchFailure;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.sfcrime.bench.BenchFailure;
 
 /**
  * The stream job's shipped settings that the study varies, read from config/stream-job.properties
@@ -18,11 +17,8 @@ import java.util.Properties;
  * @param maxOffsetsPerTrigger records per micro-batch at most, 0 = no bound ({@code max-offsets-per-trigger})
  * @param minPartitions        Kafka source minPartitions, 0 = one task per Kafka partition ({@code min-partitions})
  * @param trigger              the processing-time trigger interval, Spark syntax ({@code trigger})
- * @param window               window length, Spark syntax ({@code window})
- * @param slide                window slide, Spark syntax ({@code slide})
  */
-record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int minPartitions, String trigger, String window,
-                       String slide) {
+record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int minPartitions, String trigger) {
 
     /** The settings file every run is compared against. */
     static final String FILE = "config/stream-job.properties";
@@ -39,9 +35,7 @@ record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int min
                     Integer.parseInt(required(properties, "shuffle-partitions", file)),
                     Long.parseLong(required(properties, "max-offsets-per-trigger", file)),
                     Integer.parseInt(required(properties, "min-partitions", file)),
-                    required(properties, "trigger", file),
-                    required(properties, "window", file),
-                    required(properties, "slide", file));
+                    required(properties, "trigger", file));
         } catch (NumberFormatException e) {
             throw new BenchFailure(file + ": not a whole number: " + e.getMessage(), e);
         }
@@ -53,18 +47,5 @@ record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int min
             throw new BenchFailure(file + " has no value for " + key);
         }
         return value.trim();
-    }
-
-    /** The trigger in whole seconds, or -1 when it is not written in seconds. */
-    long triggerSeconds() {
-        String[] parts = trigger.trim().split("\\s+");
-        if (parts.length == 2 && parts[1].startsWith("second")) {
-            try {
-                return Long.parseLong(parts[0]);
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }
-        return -1;
     }
 }

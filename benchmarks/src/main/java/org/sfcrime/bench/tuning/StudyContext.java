@@ -1,88 +1,33 @@
 package org.sfcrime.bench.tuning;
 
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sfcrime.bench.Topics;
 
 /**
- * What every part of the study shares: the broker and its clients, the shipped defaults, the
- * scratch folder, the measurement lock, and the child process running now (so that a shutdown
- * hook can kill it when the study is interrupted).
+ * What every part of the study shares.
+ *
+ * @param workDir scratch folder: the copies of the jars (a rebuild during the study does not change
+ *                what is measured), the calls, the children's logs and metrics files
  */
-final class StudyContext {
-
-    private final String bootstrapServers;
-    private final Topics topics;
-    private final ShippedDefaults shipped;
-    private final Path workDir;
-    private final Path lockFile;
-    private final Duration lockWait;
-    private final Path jobJar;
-    private final Path producerJar;
-    private volatile ChildProcess current;
-
-    /**
-     * @param jobJar      the stream job's jar, copied when the study started: a rebuild during the study does not change what is measured
-     * @param producerJar the producer's jar, copied likewise
-     */
-    StudyContext(String bootstrapServers, Topics topics, ShippedDefaults shipped, Path workDir, Path lockFile, Duration lockWait,
-                 Path jobJar, Path producerJar) {
-        this.bootstrapServers = bootstrapServers;
-        this.topics = topics;
-        this.shipped = shipped;
-        this.workDir = workDir;
-        this.lockFile = lockFile;
-        this.lockWait = lockWait;
-        this.jobJar = jobJar;
-        this.producerJar = producerJar;
-    }
-
-    String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    Topics topics() {
-        return topics;
-    }
-
-    ShippedDefaults shipped() {
-        return shipped;
-    }
-
-    Path workDir() {
-        return workDir;
-    }
-
-    Path lockFile() {
-        return lockFile;
-    }
-
-    Duration lockWait() {
-        return lockWait;
-    }
+record StudyContext(StudyOptions options, ShippedDefaults shipped, String bootstrapServers, Topics topics,
+                    Path workDir) {
 
     Path jobJar() {
-        return jobJar;
+        return workDir.resolve("stream-job.jar");
     }
 
     Path producerJar() {
-        return producerJar;
+        return workDir.resolve("producer.jar");
     }
 
-    /** Remembers the child as the one to kill on interruption; returns it. */
-    ChildProcess track(ChildProcess child) {
-        current = child;
-        return child;
-    }
-
-    void untrack() {
-        current = null;
-    }
-
-    /** Kills the child running now, if any: for the shutdown hook. */
-    void killCurrent() {
-        ChildProcess child = current;
-        if (child != null) {
-            child.close();
-        }
+    /** The job through scripts/spark-submit, as a user runs it: spark-submit's options, the jar, the job's options. */
+    List<String> sparkSubmit(List<String> submitOptions, List<String> jobOptions) {
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/spark-submit"));
+        command.addAll(submitOptions);
+        command.add(jobJar().toString());
+        command.addAll(jobOptions);
+        return command;
     }
 }

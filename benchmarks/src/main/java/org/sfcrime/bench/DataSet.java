@@ -1,6 +1,4 @@
-package org.sfcrime.bench.clients;
-
-import org.sfcrime.bench.BenchFailure;
+package org.sfcrime.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -18,17 +16,18 @@ import org.sfcrime.sample.SyntheticCalls;
  * The benchmarks' input, generated once and cached: the synthetic calls as a pretty JSON array
  * (the layout of the DataSF export, which our producer and verifier read) and the same records as
  * compact JSON, one per line: the values our producer sends, used as kafka-producer-perf-test's
- * --payload-file. Deterministic for a given (records, seed).
+ * --payload-file. Deterministic for a given (records, seed). The only use of the sample generator's
+ * package, which is moving to its own module.
  *
  * @param callsFile        the pretty JSON array
  * @param payloadFile      one compact JSON record per line
  * @param records          records in each file
  * @param meanValueBytes   mean size of one compact record, the Kafka value, in bytes
  */
-record BenchDataSet(Path callsFile, Path payloadFile, int records, double meanValueBytes) {
+public record DataSet(Path callsFile, Path payloadFile, int records, double meanValueBytes) {
 
     /** Returns the cached files for (records, seed) under dir, writing them first when missing. */
-    static BenchDataSet ensure(Path dir, int records, long seed, PrintStream progress) {
+    public static DataSet ensure(Path dir, int records, long seed, PrintStream progress) {
         String stem = "calls-" + records + "-seed" + seed;
         Path calls = dir.resolve(stem + ".json");
         Path payload = dir.resolve(stem + ".payload.ndjson");
@@ -40,7 +39,7 @@ record BenchDataSet(Path callsFile, Path payloadFile, int records, double meanVa
             }
             // Every line is a record plus one newline.
             double meanValueBytes = (Files.size(payload) - records) / (double) records;
-            return new BenchDataSet(calls, payload, records, meanValueBytes);
+            return new DataSet(calls, payload, records, meanValueBytes);
         } catch (IOException e) {
             throw new BenchFailure("cannot write the data set under " + dir + ": " + e.getMessage());
         }

@@ -1,0 +1,212 @@
+package org.sfcrime.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.sfcrime.testing.ProjectPaths;
+
+/**
+ * A child process (one of our jars, a Kafka perf tool, spark-submit) started from the project
+ * root as a user starts it, its stdout and stderr going to DIR/NAME.out and DIR/NAME.err. Every
+ * wait is bounded. While it waits it polls the peak resident size of the child and its
+ * descendants (a wrapper script's java child included). Children still running when this JVM
+ * exits (Ctrl-C, a kill) are killed with their descendants, which would otherwise outlive us.
+ */
+public final class ChildRun implements AutoCloseable {
+
+    /** The exit code {@link #waitFor} returns for a child it killed at the deadline. */
+    public static final int TIMED_OUT = -1;
+
+    /** A JVM's uncaught exception: "Exception in thread ..." or "java.lang.OutOfMemoryError: ...". */
+    private static final Pattern FAILURE_LINE = Pattern.compile("Exception in thread|[\\w.$]+(Exception|Error)\\b");
+
+    /** Often enough that the last poll before the exit sees (nearly) the final high-water mark. */
+    private static final long POLL_MILLIS = 50;
+
+    private static final Set<ChildRun> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ChildRun::close), "kill-children"));
+    }
+
+    private final Process process;
+    private final Path stdoutFile;
+    private final Path stderrFile;
+    private final long startNanos = System.nanoTime();
+    private final Map<Long, Long> peakByPid = new HashMap<>();
+    private long wallNanos;
+
+    private ChildRun(Process process, Path stdoutFile, Path stderrFile) {
+        this.process = process;
+        this.stdoutFile = stdoutFile;
+        this.stderrFile = stderrFile;
+    }
+
+    /** @throws BenchFailure when it cannot start */
+    public static ChildRun start(List<String> command, Path dir, String name) {
+        Path out = dir.resolve(name + ".out");
+        Path err = dir.resolve(name + ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(ProjectPaths.root().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            ChildRun child = new ChildRun(process, out, err);
+            RUNNING.add(child);
+            return child;
+        } catch (IOException e) {
+            throw new BenchFailure("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The command line of this JVM's own java with the given arguments. */
+    public static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Waits for the exit and returns its code, or kills the process tree at the deadline and returns {@link #TIMED_OUT}. */
+    public int waitFor(Duration timeout) {
+        long deadline = startNanos + timeout.toNanos();
+        try {
+            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                pollPeaks();
+                if (System.nanoTime() - deadline >= 0) {
+                    close();
+                    return TIMED_OUT;
+                }
+            }
+            wallNanos = System.nanoTime() - startNanos;
+            RUNNING.remove(this);
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted while a child process ran", e);
+        }
+    }
+
+    /** Asks the child to stop (SIGTERM runs Spark's shutdown hooks), and kills it after the grace period. */
+    public void stop(Duration grace) {
+        process.destroy();
+        try {
+            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
+    /** Waits until the output contains the text; false when the child exited or the timeout passed first. */
+    public boolean awaitOutput(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (boolean alive = true; alive && System.nanoTime() - deadline < 0; sleep(200)) {
+            alive = process.isAlive();
+            if (stdout().contains(text) || stderr().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** From the start until the exit (or now, while it runs), JVM start-up included. */
+    public double wallSeconds() {
+        return (wallNanos > 0 ? wallNanos : System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The highest VmHWM of the child or any descendant seen while waiting, 0 when unknown. */
+    public long peakRssBytes() {
+        return peakByPid.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    public String stdout() {
+        return read(stdoutFile);
+    }
+
+    public String stderr() {
+        return read(stderrFile);
+    }
+
+    /**
+     * The line of stderr (or stdout) that best says what went wrong, for a one-line failure
+     * message: the first "error: ..." or exception line, else the last line (a stack trace's last
+     * line is only its deepest frame).
+     */
+    public String tail() {
+        String stderr = stderr();
+        List<String> lines = (stderr.isBlank() ? stdout() : stderr).strip().lines().map(String::strip).toList();
+        return lines.stream()
+                .filter(line -> line.startsWith("error:") || FAILURE_LINE.matcher(line).lookingAt())
+                .findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
+    }
+
+    /** Kills the child and its descendants if they still run. */
+    @Override
+    public void close() {
+        RUNNING.remove(this);
+        if (process.isAlive()) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted", e);
+        }
+    }
+
+    private void pollPeaks() {
+        peakByPid.merge(process.pid(), vmHwmBytes(process.pid()), Math::max);
+        process.descendants().forEach(child -> peakByPid.merge(child.pid(), vmHwmBytes(child.pid()), Math::max));
+    }
+
+    /**
+     * The kernel's high-water mark of the resident size ("VmHWM:  123456 kB" in /proc/PID/status),
+     * or 0 when the process is gone. The kernel keeps the peak itself, so a poll only has to come
+     * once more before the exit.
+     */
+    private static long vmHwmBytes(long pid) {
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+            return lines.filter(line -> line.startsWith("VmHWM:")).findFirst()
+                    .map(line -> Long.parseLong(line.split("\\s+")[1]) * 1024).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return ""; // not written yet
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.sfcrime.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Creates, counts, reads and deletes topics outside the measured runs, through the clients in
+ * this JVM: a CLI per topic would start one more JVM on a 2-core machine between runs.
+ */
+public final class Topics implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final Admin admin;
+
+    public Topics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+    }
+
+    /** Creates a topic (the broker does not auto-create them). */
+    public void create(String topic, int partitions) {
+        await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all(), "create topic " + topic);
+    }
+
+    /** Messages in the topic: the sum of its partitions' end offsets (the topics start empty, at 0). */
+    public long messages(String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+        return await(admin.listOffsets(latest).all(), "read the end offsets of " + topic)
+                .values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    /** Deletes the topic so that runs do not fill the disk; a failure here is only reported. */
+    public void deleteQuietly(String topic) {
+        try {
+            await(admin.deleteTopics(List.of(topic)).all(), "delete topic " + topic);
+        } catch (BenchFailure e) {
+            System.err.println("warning: " + e.getMessage());
+        }
+    }
+
+    /** A consumer of strings without a group, from the beginning of every partition of the topic. */
+    public KafkaConsumer<String, String> consumerFromStart(String topic) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Every record of the topic, from the beginning of each partition to its end offset now. */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
+            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), TIMEOUT);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey(), TIMEOUT) < end.getValue())) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new BenchFailure("could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void close() {
+        admin.close(TIMEOUT);
+    }
+
+    private static <T> T await(KafkaFuture<T> future, String what) {
+        try {
+            return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new BenchFailure("cannot " + what + ": " + e.getCause().getMessage(), e);
+        } catch (TimeoutException e) {
+            throw new BenchFailure("cannot " + what + " within " + TIMEOUT.toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted: " + what, e);
+        }
+    }
+}
