@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -66,7 +67,8 @@ class ClusterFailoverIT {
         try (RunningCommand replay = Commands.start(Commands.javaJar(ProjectPaths.resolve("producer/target/producer.jar"),
                 "--bootstrap-server", cluster.bootstrapServers(), "--topic", topic, "--input", sample.toString(),
                 "--rate", "250"), null)) {
-            await(() -> messagesIn(topic) >= 500 || !replay.isAlive(), "500 records in " + topic);
+            await(() -> messagesIn(topic) >= 500 || !replay.isAlive(), PROGRESS_TIMEOUT,
+                    () -> "500 records in " + topic + "; the producer's stderr:\n" + replay.stderrSoFar());
             cluster.kill(leader);
             assertTrue(replay.isAlive(), "the replay ended before node " + leader + " was killed");
             assertTrue(messagesIn(topic) < calls, "the whole replay was in before node " + leader + " was killed");
@@ -85,7 +87,7 @@ class ClusterFailoverIT {
         assertEquals(calls, reportCount(report, "expected"), verify.describe());
         assertEquals(calls, reportCount(report, "consumed"), verify.describe());
         assertEquals(calls, reportCount(report, "delivered"), verify.describe());
-        for (String discrepancy : List.of("missing", "duplicated", "unexpected", "unparseable", "wrong_key")) {
+        for (String discrepancy : List.of("missing", "duplicated", "unexpected", "unparseable", "wrong key")) {
             assertEquals(0, reportCount(report, discrepancy), discrepancy + ": " + verify.describe());
         }
     }
@@ -109,7 +111,9 @@ class ClusterFailoverIT {
                 "stream-job/target/stream-job.jar", "--bootstrap-server", cluster.bootstrapServers(), "--topic", topic,
                 "--bounded", "--sinks", "kafka,files", "--output-topic", countsTopic, "--output-dir", output.toString(),
                 "--max-offsets-per-trigger", "500", "--ui-port", "0"), null)) {
-            await(() -> running.stderrSoFar().contains("] batch 1: ") || !running.isAlive(), "the job's second batch");
+            // Spark's start-up alone can take minutes on a loaded machine: wait as long as for the whole job.
+            await(() -> running.stderrSoFar().contains("] batch 1: ") || !running.isAlive(), JOB_TIMEOUT,
+                    () -> "the job's second batch; its stderr:\n" + running.stderrSoFar());
             try {
                 cluster.kill(leader);
                 assertTrue(running.isAlive(), "the job ended before node " + leader + " was killed");
@@ -160,11 +164,11 @@ class ClusterFailoverIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
+    private static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no " + what + " within " + PROGRESS_TIMEOUT.toSeconds() + " s");
+                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what.get());
             }
             Thread.sleep(200);
         }
