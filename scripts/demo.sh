@@ -15,7 +15,10 @@ Kafka keeps running afterwards; stop it with scripts/stop.sh.
 USAGE
 }
 
-input="$ROOT/data/police-department-calls-for-service.json" port=9092
+# The broker's port, the topic and its partitions are the ones every component shares.
+input="$ROOT/data/police-department-calls-for-service.json" port="$(pipeline_setting kafka.bootstrap.servers)"
+port="${port%%,*}" port="${port##*:}"
+topic="$(pipeline_setting topic)" partitions="$(pipeline_setting partitions)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --input) input="${2:-}"; shift 2 ;;
@@ -25,18 +28,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -r "$input" ] || { echo "error: $input: no such readable file" >&2; exit 2; }
-topic=police.department.calls bootstrap="127.0.0.1:$port"
+bootstrap="127.0.0.1:$port"
 cd "$ROOT"
 started=$(date +%s)
 
 ensure_jars
-"$ROOT/scripts/start.sh" --port "$port" --controller-port $((port + 1))
+"$ROOT/scripts/start.sh" --port "$port" >/dev/null   # its stdout is the bootstrap list, known here
 
 info "emptying $topic so that the demo starts from a clean topic"
 kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --delete --if-exists --topic "$topic" >/dev/null
 for _ in $(seq 1 60); do   # deletion is asynchronous: wait until the name is free again
   kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic "$topic" --partitions 3 --replication-factor 1 >/dev/null 2>&1 && break
+    --topic "$topic" --partitions "$partitions" --replication-factor 1 >/dev/null 2>&1 && break
   sleep 1
 done
 

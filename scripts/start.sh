@@ -1,101 +1,232 @@
 #!/usr/bin/env bash
-# Starts a single-node Kafka (KRaft, broker+controller) on loopback and creates the calls topic.
-# Safe to run twice: a running broker is left alone and the topic is created only if missing.
+# Starts Kafka on loopback, one KRaft node or a cluster of N nodes that are each broker and
+# controller, and creates the calls topic. Safe to run again: running nodes are left alone, a node
+# that is down is started (that is how a crashed node rejoins), and the topic is created only if missing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage_error() { echo "error: $* (see scripts/start.sh --help)" >&2; exit 2; }
+
+# Defaults shared with the clients: the port of the first bootstrap server, the topic, its partitions.
+default_port="$(pipeline_setting kafka.bootstrap.servers)"
+default_port="${default_port%%,*}" default_port="${default_port##*:}"
+default_topic="$(pipeline_setting topic)" default_partitions="$(pipeline_setting partitions)"
 
 usage() {
   cat <<USAGE
 Usage: scripts/start.sh [options]
 
-Starts Apache Kafka $KAFKA_VERSION (the official jars, fetched through Maven on first use) as
-one KRaft node bound to 127.0.0.1, waits until it serves requests, and creates the topic.
+Starts Apache Kafka $KAFKA_VERSION (the official jars, fetched through Maven on first use) as N KRaft
+nodes bound to 127.0.0.1, each both broker and controller, waits until all of them serve
+requests, and creates the topic. Node i (1-based) listens for clients on PORT+i-1 and for the
+controller quorum on CONTROLLER_PORT+i-1, and keeps its state in DIR/node-i/ (server.properties,
+server.log, kafka.pid, data/). Nodes that are down are started again; running ones are left alone.
+
+With 3 or more nodes the cluster is durable: every topic and the internal topics get 3 replicas,
+min.insync.replicas=2 (with acks=all a write survives the loss of one node), no unclean leader
+election. With 2 nodes: 2 replicas, min.insync.replicas=1.
 
 Options:
-  --port N             broker port (default: 9092)
-  --controller-port N  KRaft controller port (default: 9093)
-  --dir DIR            state folder: data/, server.log, kafka.pid (default: .runtime/kafka-run)
-  --topic NAME         topic to create (default: police.department.calls)
-  --partitions N       partitions of a newly created topic (default: 3)
-  --timeout S          seconds to wait for the broker (default: 60)
+  --brokers N          number of nodes (default: 1)
+  --port N             client port of node 1 (default: $default_port, from config/pipeline.properties)
+  --controller-port N  controller port of node 1 (default: PORT+N, the first port after the client ports)
+  --dir DIR            state folder, one node-i/ per node (default: .runtime/kafka-run)
+  --topic NAME         topic to create (default: $default_topic)
+  --partitions N       partitions of a newly created topic (default: $default_partitions); its
+                       replication factor is min(3, N nodes)
+  --timeout S          seconds to wait for the nodes (default: 60)
   -h, --help           show this help
 
-Settings are in config/server.properties. Stop the broker with scripts/stop.sh [--dir DIR].
+Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder
+and, for N > 1, the replication settings. Stop with scripts/stop.sh [--dir DIR] [--node I].
+Prints progress on stderr and, as its last line on stdout, the bootstrap list
+(127.0.0.1:P1,127.0.0.1:P2,...).
 Exit codes: 0 running and topic present, 1 failure, 2 usage error.
 USAGE
 }
 
-port=9092 controller_port=9093 dir="$RUNTIME_DIR/kafka-run" topic=police.department.calls partitions=3 timeout=60
-is_number() { [[ "$1" =~ ^[0-9]+$ ]]; }
+brokers=1 port="$default_port" controller_port="" dir="$RUNTIME_DIR/kafka-run"
+topic="$default_topic" partitions="$default_partitions" timeout=60
 while [ $# -gt 0 ]; do
   case "$1" in
-    --port) port="${2:-}"; shift 2 ;;
-    --controller-port) controller_port="${2:-}"; shift 2 ;;
-    --dir) dir="${2:-}"; shift 2 ;;
-    --topic) topic="${2:-}"; shift 2 ;;
-    --partitions) partitions="${2:-}"; shift 2 ;;
-    --timeout) timeout="${2:-}"; shift 2 ;;
+    --brokers|--port|--controller-port|--dir|--topic|--partitions|--timeout)
+      [ $# -ge 2 ] || usage_error "$1 needs a value"
+      case "$1" in
+        --brokers) brokers="$2" ;;
+        --port) port="$2" ;;
+        --controller-port) controller_port="$2" ;;
+        --dir) dir="$2" ;;
+        --topic) topic="$2" ;;
+        --partitions) partitions="$2" ;;
+        --timeout) timeout="$2" ;;
+      esac
+      shift 2 ;;
     -h|--help) usage; exit 0 ;;
-    *) echo "error: unknown option '$1' (see scripts/start.sh --help)" >&2; exit 2 ;;
+    *) usage_error "unknown option '$1'" ;;
   esac
 done
+is_positive() { [[ "$1" =~ ^[1-9][0-9]{0,5}$ ]]; }
+is_positive "$brokers" || usage_error "--brokers needs a whole number of nodes, 1 or more, got '$brokers'"
+controller_port="${controller_port:-$(( port + brokers ))}"
 for pair in "port:$port" "controller-port:$controller_port" "partitions:$partitions" "timeout:$timeout"; do
-  is_number "${pair#*:}" || { echo "error: --${pair%%:*} needs a whole number, got '${pair#*:}'" >&2; exit 2; }
+  is_positive "${pair#*:}" || usage_error "--${pair%%:*} needs a whole number, 1 or more, got '${pair#*:}'"
 done
-[ -n "$dir" ] && [ -n "$topic" ] || { echo "error: --dir and --topic need a value" >&2; exit 2; }
+[ -n "$dir" ] && [ -n "$topic" ] || usage_error "--dir and --topic need a value"
+for first in "$port" "$controller_port"; do
+  [ $(( first + brokers - 1 )) -le 65535 ] || usage_error "ports $first..$(( first + brokers - 1 )) go past 65535"
+done
+if [ "$controller_port" -le $(( port + brokers - 1 )) ] && [ "$port" -le $(( controller_port + brokers - 1 )) ]; then
+  usage_error "client ports $port..$(( port + brokers - 1 )) and controller ports" \
+    "$controller_port..$(( controller_port + brokers - 1 )) overlap"
+fi
 
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
-pid_file="$dir/kafka.pid" log_file="$dir/server.log" config="$dir/server.properties"
-bootstrap="127.0.0.1:$port"
+node_dir() { echo "$dir/node-$1"; }
+client_port() { echo $(( port + $1 - 1 )); }
+quorum_port() { echo $(( controller_port + $1 - 1 )); }
+bootstrap="" quorum=""
+for i in $(seq 1 "$brokers"); do
+  bootstrap+="${bootstrap:+,}127.0.0.1:$(client_port "$i")"
+  quorum+="${quorum:+,}127.0.0.1:$(quorum_port "$i")"
+done
+replicas=$(( brokers < 3 ? brokers : 3 ))
+min_insync=$(( replicas < 3 ? 1 : 2 ))
 
-running_pid() { broker_pid "$dir"; }
+# Earlier versions kept one node's files directly in DIR. Move them to DIR/node-1, where that node
+# (node.id 1, same cluster and quorum) finds them; a running broker must be stopped first.
+if [ -d "$dir/data" ] && [ ! -e "$(node_dir 1)" ]; then
+  if pid="$(broker_pid "$dir")"; then
+    die "$dir holds a broker of the earlier single-node layout, running (pid $pid): stop it with" \
+      "scripts/stop.sh --dir $dir, then run scripts/start.sh again to move its data to $dir/node-1/"
+  fi
+  mkdir -p "$(node_dir 1)"
+  mv "$dir/data" "$(node_dir 1)/data"
+  [ ! -f "$dir/server.log" ] || mv "$dir/server.log" "$(node_dir 1)/server.log"
+  rm -f "$dir/server.properties" "$dir/kafka.pid"
+  info "moved the single-node broker's data/ and server.log from $dir to $dir/node-1/ (the layout since --brokers)"
+fi
 
-if pid="$(running_pid)"; then
-  info "Kafka is already running (pid $pid, $bootstrap)"
-else
-  ensure_kafka_runtime
-  # The effective configuration: the shipped file plus this run's ports and folder.
+# The nodes already formatted must be exactly nodes 1..N: a quorum cannot be resized by a restart.
+formatted=0
+for meta in "$dir"/node-*/data/meta.properties; do
+  [ -f "$meta" ] && formatted=$(( formatted + 1 ))
+done
+if [ "$formatted" -gt 0 ]; then
+  for i in $(seq 1 "$brokers"); do
+    [ -f "$(node_dir "$i")/data/meta.properties" ] || formatted=-1
+  done
+  if [ "$formatted" -ne "$brokers" ]; then
+    die "$dir holds a cluster of other nodes ($(cd "$dir" && ls -d node-*/data/meta.properties | cut -d/ -f1 | paste -sd ' '))," \
+      "not nodes 1..$brokers: use the same --brokers, or another --dir (or delete $dir to start afresh)"
+  fi
+fi
+
+# The effective configuration of node $1: the shipped file plus its id, ports, folder and replication.
+write_config() {
+  local i="$1"
   {
     cat "$ROOT/config/server.properties"
     echo
-    echo "# Added by scripts/start.sh"
-    echo "listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port"
-    echo "advertised.listeners=PLAINTEXT://127.0.0.1:$port"
-    echo "controller.quorum.bootstrap.servers=127.0.0.1:$controller_port"
-    echo "log.dirs=$dir/data"
-  } >"$config"
-  if [ ! -f "$dir/data/meta.properties" ]; then
-    info "formatting KRaft storage in $dir/data"
-    cluster_id="$(kafka_run kafka.tools.StorageTool random-uuid)"
-    kafka_run kafka.tools.StorageTool format --standalone --cluster-id "$cluster_id" --config "$config" \
-      >>"$log_file" 2>&1 || { tail -n 20 "$log_file" >&2; die "formatting storage failed (log: $log_file)"; }
-  fi
-  info "starting Kafka $KAFKA_VERSION on $bootstrap (log: $log_file)"
-  # setsid: the broker outlives this script and the terminal; INFO logs go to its own log file.
-  KAFKA_JVM_OPTS="-Dkafka.root.level=INFO ${KAFKA_JVM_OPTS:-}" KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}" \
-    kafka_command kafka.Kafka "$config"
-  # The log is appended to across restarts: only what this start writes can say it is up.
-  log_start=$(( $(stat -c %s "$log_file" 2>/dev/null || echo 0) + 1 ))
-  setsid "${KAFKA_CMD[@]}" >>"$log_file" 2>&1 </dev/null &
-  echo $! >"$pid_file"
-  started_at=$(date +%s)
-  until grep -q "Kafka Server started" <(tail -c +"$log_start" "$log_file" 2>/dev/null); do
-    if ! running_pid >/dev/null; then
-      tail -n 20 "$log_file" >&2
-      rm -f "$pid_file"
-      die "Kafka exited during start-up (log: $log_file)"
+    echo "# Added by scripts/start.sh: node $i of $brokers"
+    echo "node.id=$i"
+    echo "listeners=PLAINTEXT://127.0.0.1:$(client_port "$i"),CONTROLLER://127.0.0.1:$(quorum_port "$i")"
+    echo "advertised.listeners=PLAINTEXT://127.0.0.1:$(client_port "$i")"
+    echo "controller.quorum.bootstrap.servers=$quorum"
+    echo "log.dirs=$(node_dir "$i")/data"
+    if [ "$brokers" -gt 1 ]; then
+      echo "default.replication.factor=$replicas"
+      echo "min.insync.replicas=$min_insync"
+      echo "offsets.topic.replication.factor=$replicas"
+      echo "transaction.state.log.replication.factor=$replicas"
+      echo "transaction.state.log.min.isr=$min_insync"
+      echo "share.coordinator.state.topic.replication.factor=$replicas"
+      echo "share.coordinator.state.topic.min.isr=$min_insync"
+      echo "unclean.leader.election.enable=false"
     fi
-    if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
-      tail -n 20 "$log_file" >&2
-      die "Kafka did not start within ${timeout}s (log: $log_file); stop it with scripts/stop.sh --dir $dir"
-    fi
-    sleep 0.5
+  } >"$(node_dir "$i")/server.properties"
+}
+
+# A Kafka Uuid (16 random bytes, base64url without padding) without starting a JVM per id; like
+# Kafka's Uuid.randomUuid, never one whose text starts with '-'.
+random_uuid() {
+  local id
+  while id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; [[ "$id" == -* ]]; do :; done
+  echo "$id"
+}
+
+# Formats every node once, with one cluster id and one controller quorum of all N nodes.
+format_cluster() {
+  local cluster_id i controllers="" pids=()
+  cluster_id="$(random_uuid)"
+  for i in $(seq 1 "$brokers"); do
+    controllers+="${controllers:+,}$i@127.0.0.1:$(quorum_port "$i"):$(random_uuid)"
   done
-  info "Kafka is up (pid $(cat "$pid_file")) after $(( $(date +%s) - started_at ))s"
+  info "formatting KRaft storage of $brokers node(s) in $dir (cluster $cluster_id)"
+  for i in $(seq 1 "$brokers"); do
+    kafka_run kafka.tools.StorageTool format --cluster-id "$cluster_id" --initial-controllers "$controllers" \
+      --config "$(node_dir "$i")/server.properties" >>"$(node_dir "$i")/server.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in $(seq 1 "$brokers"); do
+    wait "${pids[$(( i - 1 ))]}" || {
+      tail -n 20 "$(node_dir "$i")/server.log" >&2
+      die "formatting the storage of node $i failed (log: $(node_dir "$i")/server.log)"
+    }
+  done
+}
+
+# Starts every node that is down, all at once: a KRaft quorum needs a majority of its voters up
+# before any of them reports started.
+heap="${KAFKA_HEAP_OPTS:-}"
+[ -n "$heap" ] || heap="$([ "$brokers" -gt 1 ] && echo "-Xms128m -Xmx512m" || echo "-Xms256m -Xmx1g")"
+starting=() log_starts=()
+for i in $(seq 1 "$brokers"); do
+  node="$(node_dir "$i")"
+  if pid="$(broker_pid "$node")"; then
+    info "node $i is already running (pid $pid, 127.0.0.1:$(client_port "$i"))"
+    continue
+  fi
+  mkdir -p "$node"
+  write_config "$i"
+  starting+=("$i")
+done
+if [ "${#starting[@]}" -gt 0 ]; then
+  ensure_kafka_runtime
+  [ "$formatted" -gt 0 ] || format_cluster
+  for i in "${starting[@]}"; do
+    node="$(node_dir "$i")"
+    info "starting node $i of Kafka $KAFKA_VERSION on 127.0.0.1:$(client_port "$i") (log: $node/server.log)"
+    # The log is appended to across restarts: only what this start writes can say it is up.
+    log_starts+=($(( $(stat -c %s "$node/server.log" 2>/dev/null || echo 0) + 1 )))
+    # setsid: the broker outlives this script and the terminal; INFO logs go to its own log file.
+    KAFKA_JVM_OPTS="-Dkafka.root.level=INFO ${KAFKA_JVM_OPTS:-}" KAFKA_HEAP_OPTS="$heap" \
+      kafka_command kafka.Kafka "$node/server.properties"
+    setsid "${KAFKA_CMD[@]}" >>"$node/server.log" 2>&1 </dev/null &
+    echo $! >"$node/kafka.pid"
+  done
+  started_at=$(date +%s)
+  for k in "${!starting[@]}"; do
+    i="${starting[$k]}" node="$(node_dir "${starting[$k]}")"
+    until grep -q "Kafka Server started" <(tail -c +"${log_starts[$k]}" "$node/server.log" 2>/dev/null); do
+      if ! broker_pid "$node" >/dev/null; then
+        tail -n 20 "$node/server.log" >&2
+        rm -f "$node/kafka.pid"
+        die "node $i exited during start-up (log: $node/server.log)"
+      fi
+      if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
+        tail -n 20 "$node/server.log" >&2
+        die "node $i did not start within ${timeout}s (log: $node/server.log); stop the nodes with scripts/stop.sh --dir $dir"
+      fi
+      sleep 0.5
+    done
+    info "node $i is up (pid $(cat "$node/kafka.pid")) after $(( $(date +%s) - started_at ))s"
+  done
 fi
 
-kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
-  --topic "$topic" --partitions "$partitions" --replication-factor 1 >/dev/null \
-  || die "could not create topic $topic on $bootstrap"
-info "topic $topic is ready on $bootstrap"
+kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
+  --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
+timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
+  || die "could not create topic $topic on $bootstrap within ${timeout}s"
+info "topic $topic is ready on $bootstrap ($replicas replica(s) per partition)"
+echo "$bootstrap"

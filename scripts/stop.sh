@@ -1,29 +1,75 @@
 #!/usr/bin/env bash
-# Stops the broker that scripts/start.sh started, by its pid file: SIGTERM, then SIGKILL after a timeout.
+# Stops the Kafka nodes that scripts/start.sh started, by their pid files: SIGTERM to all of them at
+# once, then SIGKILL to any still running after a timeout.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
-dir="$RUNTIME_DIR/kafka-run" timeout=30
+usage_error() { echo "error: $* (see scripts/stop.sh --help)" >&2; exit 2; }
+usage() {
+  cat <<USAGE
+Usage: scripts/stop.sh [--dir DIR] [--node I] [--timeout S]
+
+Stops every node of the Kafka started by scripts/start.sh --dir DIR (default: .runtime/kafka-run),
+or only node I (DIR/node-I) with --node. Nodes get S seconds (default: 30) to shut down cleanly,
+then are killed. Exit codes: 0 stopped or not running, 2 usage error.
+USAGE
+}
+
+dir="$RUNTIME_DIR/kafka-run" node="" timeout=30
 while [ $# -gt 0 ]; do
   case "$1" in
-    --dir) dir="${2:-}"; shift 2 ;;
-    --timeout) timeout="${2:-}"; shift 2 ;;
-    -h|--help) echo "Usage: scripts/stop.sh [--dir DIR] [--timeout S]  (defaults: .runtime/kafka-run, 30)"; exit 0 ;;
-    *) echo "error: unknown option '$1' (see scripts/stop.sh --help)" >&2; exit 2 ;;
+    --dir|--node|--timeout)
+      [ $# -ge 2 ] || usage_error "$1 needs a value"
+      case "$1" in
+        --dir) dir="$2" ;;
+        --node) node="$2" ;;
+        --timeout) timeout="$2" ;;
+      esac
+      shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown option '$1'" ;;
   esac
 done
+[[ "$timeout" =~ ^[0-9]+$ ]] || usage_error "--timeout needs a whole number of seconds, got '$timeout'"
 [ -d "$dir" ] && dir="$(cd "$dir" && pwd)"
-pid_file="$dir/kafka.pid"
-if ! pid="$(broker_pid "$dir")"; then
-  rm -f "$pid_file"
-  info "Kafka is not running (no live broker of $dir in $pid_file)"
-  exit 0
+
+if [ -n "$node" ]; then
+  [[ "$node" =~ ^[1-9][0-9]*$ ]] || usage_error "--node needs a node number, 1 or more, got '$node'"
+  [ -d "$dir/node-$node" ] || usage_error "$dir has no node $node (no folder node-$node)"
+  folders=("$dir/node-$node")
+else
+  # Every node, and a broker of the earlier single-node layout (files directly in DIR).
+  folders=("$dir")
+  for folder in "$dir"/node-*/; do
+    [ -d "$folder" ] && folders+=("${folder%/}")
+  done
 fi
-kill -TERM "$pid"
-for _ in $(seq 1 $(( timeout * 2 ))); do
-  kill -0 "$pid" 2>/dev/null || { rm -f "$pid_file"; info "Kafka (pid $pid) stopped"; exit 0; }
-  sleep 0.5
+
+names=() pids=()
+for folder in "${folders[@]}"; do
+  name="$([ "$folder" = "$dir" ] && echo "Kafka" || echo "node ${folder##*/node-}")"
+  if pid="$(broker_pid "$folder")"; then
+    kill -TERM "$pid"
+    names+=("$name") pids+=("$pid")
+  else
+    rm -f "$folder/kafka.pid"
+    [ "$folder" = "$dir" ] || info "$name is not running"
+  fi
 done
-kill -KILL "$pid" 2>/dev/null || true
-rm -f "$pid_file"
-info "Kafka (pid $pid) did not stop within ${timeout}s and was killed"
+[ "${#pids[@]}" -gt 0 ] || { info "no Kafka node of $dir is running"; exit 0; }
+
+deadline=$(( $(date +%s) + timeout ))
+for k in "${!pids[@]}"; do
+  while kill -0 "${pids[$k]}" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+    sleep 0.5
+  done
+  if kill -0 "${pids[$k]}" 2>/dev/null; then
+    kill -KILL "${pids[$k]}" 2>/dev/null || true
+    info "${names[$k]} (pid ${pids[$k]}) did not stop within ${timeout}s and was killed"
+  else
+    info "${names[$k]} (pid ${pids[$k]}) stopped"
+  fi
+done
+for folder in "${folders[@]}"; do
+  broker_pid "$folder" >/dev/null || rm -f "$folder/kafka.pid"
+done

@@ -7,6 +7,14 @@ RUNTIME_DIR="${SF_RUNTIME_DIR:-$ROOT/.runtime}"
 die() { echo "error: $*" >&2; exit 1; }
 info() { echo "==> $*" >&2; }
 
+# A value of config/pipeline.properties, the settings every component shares (e.g. topic).
+pipeline_setting() {
+  local value
+  value="$(sed -n "s/^${1//./\\.}=//p" "$ROOT/config/pipeline.properties" | tail -n 1)"
+  [ -n "$value" ] || die "config/pipeline.properties has no value for $1"
+  printf '%s\n' "$value"
+}
+
 # Versions are pinned once, in the parent pom.
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
 KAFKA_VERSION="$(pom_property kafka.version)"
@@ -42,7 +50,8 @@ resolve_runtime() {
 
 ensure_kafka_runtime() { resolve_runtime kafka "$KAFKA_LIBS"; }
 
-# The pid of the broker started for run folder $1, if it is alive. A pid file can outlive its process
+# The pid of the broker started for node folder $1 (a cluster's DIR/node-i, or DIR itself in the
+# single-node layout of earlier versions), if it is alive. A pid file can outlive its process
 # (a reboot, a kill -9) and the number be reused: the process must be a broker of that folder.
 broker_pid() {
   local pid

@@ -2,13 +2,11 @@ package org.sfcrime.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs child processes with a deadline, the way a user's shell would. */
 public final class Commands {
@@ -23,6 +21,16 @@ public final class Commands {
 
     /** As {@link #run(Duration, List)}, with stdin read from a file when it is not null. */
     public static CommandResult run(Duration timeout, List<String> command, Path stdin) {
+        try (RunningCommand running = start(command, stdin)) {
+            return running.await(timeout);
+        }
+    }
+
+    /**
+     * Starts a command in the project root and returns while it runs, stdin from a file when it is
+     * not null; close the result (try-with-resources) so that it never outlives the test.
+     */
+    public static RunningCommand start(List<String> command, Path stdin) {
         Path out = null;
         Path err = null;
         try {
@@ -34,23 +42,11 @@ public final class Commands {
                     .redirectError(err.toFile());
             builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
                     : ProcessBuilder.Redirect.from(stdin.toFile()));
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError("timed out after " + timeout.toSeconds() + "s: " + String.join(" ", command)
-                        + "\n  stderr: " + Files.readString(err, StandardCharsets.UTF_8));
-            }
-            return new CommandResult(List.copyOf(command), process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new RunningCommand(command, builder.start(), out, err);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            throw new IllegalStateException("cannot run " + command, e);
         }
     }
 

@@ -1,0 +1,49 @@
+package org.sfcrime.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Reads the job's files sink (JSON lines) as Spark would: only the files that its commit log,
+ * {@code _spark_metadata/}, lists as added, so a file of a failed task attempt never counts.
+ */
+final class FilesSink {
+
+    private FilesSink() {
+    }
+
+    static List<JsonNode> committedRows(Path outputDir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Set<String> files = new TreeSet<>();
+        try (Stream<Path> logs = Files.list(outputDir.resolve("_spark_metadata"))) {
+            for (Path log : logs.filter(path -> !path.getFileName().toString().startsWith(".")).toList()) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.startsWith("{")) {
+                        JsonNode entry = mapper.readTree(line);
+                        if ("add".equals(entry.path("action").asText())) {
+                            files.add(entry.get("path").asText());
+                        }
+                    }
+                }
+            }
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        for (String file : files) {
+            for (String line : Files.readAllLines(Path.of(URI.create(file)))) {
+                if (!line.isBlank()) {
+                    rows.add(mapper.readTree(line));
+                }
+            }
+        }
+        return rows;
+    }
+}
