@@ -1,6 +1,5 @@
 package org.sfcrime.record;
 
-import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -48,9 +47,6 @@ public final class CallRecordFormat {
             .ofPattern(TIMESTAMP_PATTERN.replace('y', 'u'))
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** Characters of a timestamp in {@link #TIMESTAMP_PATTERN}: "2018-12-31T23:57:00.000". */
-    private static final int TIMESTAMP_WIDTH = 23;
-
     /** Pattern of {@link #CALL_TIME}. */
     public static final DateTimeFormatter CALL_TIME_FORMAT = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -62,57 +58,11 @@ public final class CallRecordFormat {
         if (text == null) {
             return null;
         }
-        if (hasFixedWidthLayout(text)) {
-            return fixedWidthTimestamp(text);
-        }
         try {
             return LocalDateTime.parse(text, TIMESTAMP);
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /**
-     * Every timestamp of the data has the pattern's exact width, and java.time's general parser took
-     * a quarter of the time of reading a file: such text is read by position, and LocalDateTime.of
-     * rejects what STRICT resolution rejects (February 30, hour 24). Anything else still goes
-     * through {@link #TIMESTAMP}, so the result is the same for every input.
-     */
-    private static boolean hasFixedWidthLayout(String text) {
-        if (text.length() != TIMESTAMP_WIDTH) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = switch (i) {
-                case 4, 7 -> c == '-';
-                case 10 -> c == 'T';
-                case 13, 16 -> c == ':';
-                case 19 -> c == '.';
-                default -> c >= '0' && c <= '9';
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static LocalDateTime fixedWidthTimestamp(String text) {
-        try {
-            return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
-                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), number(text, 20, 23) * 1_000_000);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static int number(String digits, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            value = value * 10 + (digits.charAt(i) - '0');
-        }
-        return value;
     }
 
     public static String formatTimestamp(LocalDateTime time) {

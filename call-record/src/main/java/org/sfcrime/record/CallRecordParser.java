@@ -21,11 +21,7 @@ import java.util.Map;
  */
 public final class CallRecordParser {
 
-    /**
-     * Where the bytes of the value the parser is on can be copied from, given their offsets. A
-     * message's are compacted at once; a file's are copied as written and compacted by the reader
-     * on the caller's thread.
-     */
+    /** Where the compact bytes of the value the parser is on can be copied from, given its offsets. */
     interface RecordBytes {
         byte[] copy(long from, long to);
     }

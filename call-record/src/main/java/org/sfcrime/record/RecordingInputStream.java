@@ -60,13 +60,22 @@ final class RecordingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** The bytes from {@code from} (inclusive) to {@code to} (exclusive), offsets in the stream. */
-    byte[] copy(long from, long to) {
+    /**
+     * The JSON text from {@code from} (inclusive) to {@code to} (exclusive), offsets in the stream,
+     * without the whitespace between its tokens ({@link CompactJson}): only for text the parser has
+     * already accepted.
+     */
+    byte[] compactCopy(long from, long to) {
         if (from < bufferStart || to > bufferStart + length || from > to) {
             throw new IllegalStateException("bytes " + from + " to " + to + " are not recorded (have "
                     + bufferStart + " to " + (bufferStart + length) + ")");
         }
-        return Arrays.copyOfRange(buffer, (int) (from - bufferStart), (int) (to - bufferStart));
+        return CompactJson.copy(buffer, (int) (from - bufferStart), (int) (to - bufferStart));
+    }
+
+    /** Bytes read from the stream so far: the offset of the next byte. */
+    long position() {
+        return bufferStart + length;
     }
 
     /** Bytes before this offset will not be asked for again. */

@@ -147,6 +147,36 @@ class CallFileReaderTest {
     }
 
     @Test
+    void reportsATruncatedGzipFileLikeATruncatedPlainFile() throws IOException {
+        String content = "[" + FIRST + ",\n" + SECOND.substring(0, 40);
+        // Flushed, so that the compressed bytes up to here decompress to exactly this content.
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        GZIPOutputStream out = new GZIPOutputStream(compressed, true);
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        byte[] truncated = compressed.toByteArray();
+        out.write(SECOND.substring(40).getBytes(StandardCharsets.UTF_8));
+        out.close();
+        try (CallFileReader reader = CallFileReader.of("calls.json.gz", new ByteArrayInputStream(truncated))) {
+            assertEquals(FIRST, CallJson.text(reader.next().call()));
+            MalformedCallFileException broken = assertThrows(MalformedCallFileException.class, reader::next);
+            assertEquals("calls.json.gz: malformed JSON at record 1, byte offset " + content.length()
+                    + ": the gzip data breaks off (truncated file?): Unexpected end of ZLIB input stream", broken.getMessage());
+            assertNull(reader.next());
+        }
+    }
+
+    /** 0xFE 0xFF is never UTF-8; Jackson reads it as a UTF-16 byte order mark and has no byte offsets then. */
+    @Test
+    void reportsMalformedUtf8AtTheStartAtByteOffsetZero() {
+        byte[] content = {(byte) 0xfe, (byte) 0xff, (byte) 0xd8, 0x00};
+        MalformedCallFileException broken = assertThrows(MalformedCallFileException.class,
+                () -> values(new ByteArrayInputStream(content)));
+        assertEquals("fixture: malformed JSON at record 0, byte offset 0: not UTF-8 (JSON files are exchanged as UTF-8)",
+                broken.getMessage());
+    }
+
+    @Test
     void reportsAnUnclosedArrayAndContentAfterIt() throws IOException {
         MalformedCallFileException unclosed = assertThrows(MalformedCallFileException.class, () -> values("[" + FIRST));
         assertTrue(unclosed.getMessage().contains(": malformed JSON at record 1, byte offset "), unclosed.getMessage());

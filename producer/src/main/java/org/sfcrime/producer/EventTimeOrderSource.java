@@ -12,32 +12,18 @@ import org.sfcrime.record.MalformedCallFileException;
  * Reads the whole file, then hands its calls out in ascending call_date_time, ties in file order.
  *
  * <p>The real extract is newest first, so this mostly reverses it. Only what a {@link ReplayCall}
- * needs is kept, the values packed outside the heap ({@link PackedValues}). When the file breaks
- * off, the calls before the break are still replayed, and the break is reported after the last of
- * them.
+ * needs is kept (its key and compact value, about 0.5 KB per call of the DataSF extract). When the
+ * file breaks off, the calls before the break are still replayed, and the break is reported after
+ * the last of them.
  */
 final class EventTimeOrderSource implements CallSource {
 
-    private static final Comparator<HeldCall> BY_EVENT_TIME = Comparator.comparingLong(HeldCall::eventTimeMillis);
-
-    /** A call while the file is held: its value lives in {@link PackedValues}. */
-    private record HeldCall(long eventTimeMillis, long index, byte[] key, long valueAt, int valueLength) {
-
-        static HeldCall of(ReplayCall call, PackedValues values) {
-            return new HeldCall(call.eventTimeMillis(), call.index(), call.key(), values.add(call.value()),
-                    call.value().length);
-        }
-
-        ReplayCall toReplayCall(PackedValues values) {
-            return new ReplayCall(eventTimeMillis, index, key, values.get(valueAt, valueLength));
-        }
-    }
+    private static final Comparator<ReplayCall> BY_EVENT_TIME = Comparator.comparingLong(ReplayCall::eventTimeMillis);
 
     /** The file's valid calls in file order, invalid ones handed to the reject log: what is sorted. */
     private final FileOrderSource file;
     private final String source;
-    private final PackedValues values = new PackedValues();
-    private List<HeldCall> calls;
+    private List<ReplayCall> calls;
     private int nextPosition;
     private MalformedCallFileException pendingBreak;
 
@@ -50,7 +36,7 @@ final class EventTimeOrderSource implements CallSource {
     public ReplayCall next() throws IOException {
         load();
         if (nextPosition < calls.size()) {
-            return calls.get(nextPosition++).toReplayCall(values);
+            return calls.get(nextPosition++);
         }
         if (pendingBreak != null) {
             MalformedCallFileException reported = pendingBreak;
@@ -90,10 +76,10 @@ final class EventTimeOrderSource implements CallSource {
         if (calls != null) {
             return;
         }
-        List<HeldCall> loaded = new ArrayList<>();
+        List<ReplayCall> loaded = new ArrayList<>();
         try {
             for (ReplayCall call = file.next(); call != null; call = file.next()) {
-                loaded.add(HeldCall.of(call, values));
+                loaded.add(call);
             }
         } catch (MalformedCallFileException e) {
             pendingBreak = e;
@@ -101,8 +87,8 @@ final class EventTimeOrderSource implements CallSource {
             int held = loaded.size();
             loaded = null; // frees the records, so that the failure can be reported
             throw new IOException(source + ": memory ran out after " + held + " records; event-time order holds the "
-                    + "whole file to sort it (per 200,000 records about 20 MB of heap and 85 MB outside it, bounded by "
-                    + "-XX:MaxDirectMemorySize, by default the same as -Xmx): raise -Xmx or use --order file");
+                    + "whole file in the heap to sort it (about 0.5 KB per call of the DataSF extract): raise -Xmx or "
+                    + "use --order file");
         }
         if (newestFirst(loaded)) {
             reverseKeepingTiesInFileOrder(loaded);
@@ -110,14 +96,14 @@ final class EventTimeOrderSource implements CallSource {
             // List.sort is a stable merge sort: equal call times keep their file order.
             loaded.sort(BY_EVENT_TIME);
         }
-        if (loaded instanceof ArrayList<HeldCall> list) {
+        if (loaded instanceof ArrayList<ReplayCall> list) {
             list.trimToSize();
         }
         calls = loaded;
     }
 
     /** DataSF exports are newest first: then ascending order is the reverse, found in one pass. */
-    private static boolean newestFirst(List<HeldCall> calls) {
+    private static boolean newestFirst(List<ReplayCall> calls) {
         for (int i = 1; i < calls.size(); i++) {
             if (calls.get(i - 1).eventTimeMillis() < calls.get(i).eventTimeMillis()) {
                 return false;
@@ -131,7 +117,7 @@ final class EventTimeOrderSource implements CallSource {
      * file order: each such run is turned back. Why not sort: the merge sort splits a file full of
      * equal times into short runs and sorts them, the reverse costs one pass.
      */
-    private static void reverseKeepingTiesInFileOrder(List<HeldCall> calls) {
+    private static void reverseKeepingTiesInFileOrder(List<ReplayCall> calls) {
         Collections.reverse(calls);
         int start = 0;
         while (start < calls.size()) {
