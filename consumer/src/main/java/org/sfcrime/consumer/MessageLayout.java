@@ -18,9 +18,4 @@ public record MessageLayout(OutputFormat format, List<String> fields, boolean pr
     public MessageLayout {
         fields = List.copyOf(fields);
     }
-
-    /** The value as it is and nothing else: upstream's default. */
-    public static MessageLayout raw() {
-        return new MessageLayout(OutputFormat.RAW, List.of(), false, false, false, false);
-    }
 }

@@ -112,4 +112,9 @@ final class CallFixtures {
         }
         return counts;
     }
+
+    /** The value as it is and nothing else: upstream's default layout. */
+    static MessageLayout rawLayout() {
+        return new MessageLayout(OutputFormat.RAW, List.of(), false, false, false, false);
+    }
 }

@@ -59,7 +59,7 @@ class ConsoleReaderTest {
 
     @Test
     void printsRawValuesAndStopsAfterMaxMessages() {
-        long printed = run(topic(), settings(3, MessageLayout.raw()));
+        long printed = run(topic(), settings(3, CallFixtures.rawLayout()));
 
         assertEquals(3, printed);
         assertEquals(CallJson.text(calls.get(0)) + "\n" + CallJson.text(calls.get(1)) + "\n" + CallJson.text(calls.get(2)) + "\n",
@@ -70,7 +70,7 @@ class ConsoleReaderTest {
     void stopsWhenNoMessageArrivesWithinTheIdleTimeout() {
         long start = System.nanoTime();
 
-        long printed = run(topic(), settings(Long.MAX_VALUE, MessageLayout.raw()));
+        long printed = run(topic(), settings(Long.MAX_VALUE, CallFixtures.rawLayout()));
 
         assertEquals(10, printed);
         assertEquals(10, output().lines().count());
@@ -133,7 +133,7 @@ class ConsoleReaderTest {
     void readsOnlyTheChosenPartitionFromTheChosenOffset() {
         MockTopic topic = new MockTopic(2).add(0, "a", "p0-0").add(1, "b", "p1-0").add(1, "c", "p1-1").add(1, "d", "p1-2");
         ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.of(1), StartOffset.at(1),
-                Optional.empty(), 5, IDLE_MS, MessageLayout.raw());
+                Optional.empty(), 5, IDLE_MS, CallFixtures.rawLayout());
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
 
         reader(consumer, settings).run(topic.topicPartitions());
@@ -145,7 +145,7 @@ class ConsoleReaderTest {
     @Test
     void startsAtTheEndByDefaultSoOnlyNewMessagesArePrinted() {
         ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
-                Optional.empty(), 5, IDLE_MS, MessageLayout.raw());
+                Optional.empty(), 5, IDLE_MS, CallFixtures.rawLayout());
 
         assertEquals(0, run(topic(), settings));
         assertEquals("", output());
@@ -156,7 +156,7 @@ class ConsoleReaderTest {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
         ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.empty(), StartOffset.LATEST,
-                Optional.of("readers"), 4, IDLE_MS, MessageLayout.raw());
+                Optional.of("readers"), 4, IDLE_MS, CallFixtures.rawLayout());
 
         reader(consumer, settings).run(topic.topicPartitions());
 
@@ -171,7 +171,7 @@ class ConsoleReaderTest {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
 
-        reader(consumer, settings(4, MessageLayout.raw())).run(topic.topicPartitions());
+        reader(consumer, settings(4, CallFixtures.rawLayout())).run(topic.topicPartitions());
 
         assertEquals(Map.of(), consumer.committed(Set.copyOf(topic.topicPartitions())));
     }
@@ -181,7 +181,7 @@ class ConsoleReaderTest {
         MockTopic topic = topic();
         MockConsumer<byte[], byte[]> consumer = topic.consumer();
         consumer.schedulePollTask(consumer::wakeup); // the second poll is interrupted, as by Ctrl-C
-        ConsoleReader reader = reader(consumer, settings(Long.MAX_VALUE, MessageLayout.raw()));
+        ConsoleReader reader = reader(consumer, settings(Long.MAX_VALUE, CallFixtures.rawLayout()));
 
         reader.run(topic.topicPartitions());
 
@@ -192,7 +192,7 @@ class ConsoleReaderTest {
     @Test
     void failsWithOneLineForAPartitionTheTopicDoesNotHave() {
         ReadPlan settings = new ReadPlan(MockTopic.NAME, OptionalInt.of(7), StartOffset.EARLIEST,
-                Optional.empty(), 1, IDLE_MS, MessageLayout.raw());
+                Optional.empty(), 1, IDLE_MS, CallFixtures.rawLayout());
         MockTopic topic = topic();
 
         CommandFailure failure = org.junit.jupiter.api.Assertions.assertThrows(CommandFailure.class,

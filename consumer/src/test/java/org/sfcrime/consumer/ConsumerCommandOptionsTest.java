@@ -91,7 +91,7 @@ class ConsumerCommandOptionsTest {
         assertEquals("police.department.calls", plan.topic());
         assertEquals(Long.MAX_VALUE, plan.maxMessages());
         assertEquals(Long.MAX_VALUE, plan.idleTimeoutMs());
-        assertEquals(MessageLayout.raw(), plan.layout());
+        assertEquals(CallFixtures.rawLayout(), plan.layout());
     }
 
     @Test
