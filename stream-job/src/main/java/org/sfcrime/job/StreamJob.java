@@ -186,6 +186,8 @@ public final class StreamJob implements Callable<Integer> {
     public Integer call() throws Exception {
         JobConfig config = toConfig();
         PrintStream err = System.err;
+        int clusterCheck = ClusterPreflight.check(new SparkConf(), config, err);
+        if (clusterCheck != 0) { return clusterCheck; }
         RadioCodes codes;
         try {
             codes = RadioCodes.read(config.radioCodes());
