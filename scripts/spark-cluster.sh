@@ -113,7 +113,9 @@ stop_workers() {
 # Starts class $1 as a daemon detached from this shell, logging to $2 (appended), pid into $3.
 # The variables the Worker hands to the executors it starts: a SPARK_HOME whose jars/ is the
 # resolved folder (WorkerCommandBuilder builds the executor's classpath from it; RELEASE makes it
-# read jars/ rather than a source build's folders), the Scala version, and loopback.
+# read jars/ rather than a source build's folders), the Scala version, and loopback. A port that is
+# taken is an error rather than the next one silently; the master's REST submission server (fixed
+# port 6066, for cluster deploy mode, unused here) stays off so that several clusters can run.
 spawn_daemon() {
   local class="$1" log="$2" pid_file="$3"; shift 3
   local opens
@@ -121,7 +123,7 @@ spawn_daemon() {
   # shellcheck disable=SC2086
   SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
     setsid java -Xms64m -Xmx"${SPARK_DAEMON_MEMORY:-256m}" $opens "$marker" \
-      -Dspark.port.maxRetries=0 -cp "$SPARK_JARS/*" "$class" "$@" >>"$log" 2>&1 </dev/null &
+      -Dspark.port.maxRetries=0 -Dspark.master.rest.enabled=false -cp "$SPARK_JARS/*" "$class" "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$pid_file"
 }
 
@@ -138,7 +140,9 @@ await_log() {
     fi
     if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
       tail -n 20 "$log" >&2
-      die "$name did not come up within ${timeout}s (log: $log); stop the cluster with scripts/spark-cluster.sh stop --dir $dir"
+      local pid
+      pid="$($alive)" && kill -KILL "$pid" 2>/dev/null || true
+      die "$name did not come up within ${timeout}s and was stopped (log: $log)"
     fi
     sleep 0.5
   done
