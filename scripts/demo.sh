@@ -1,45 +1,79 @@
 #!/usr/bin/env bash
 # The whole pipeline on the bundled sample, on this machine: build, start Kafka, replay the calls,
 # verify delivery, run the stream job once over the topic and show the windowed counts.
+# With --cluster: on a replicated 3-node Kafka and a Spark standalone master with 2 workers.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
   cat <<USAGE
-Usage: scripts/demo.sh [--input FILE] [--port N]
+Usage: scripts/demo.sh [--input FILE] [--port N] [--cluster]
+       scripts/demo.sh --stop
 
 Runs the pipeline end to end on FILE (default: the bundled synthetic sample,
 data/police-department-calls-for-service.json) with a local Kafka on 127.0.0.1:PORT
-(default 9092). The topic police.department.calls is emptied first, so the demo can be rerun.
-Kafka keeps running afterwards; stop it with scripts/stop.sh.
+(default: the port of config/pipeline.properties, 9092). The topic is emptied first, so the
+demo can be rerun.
+
+  --cluster   run it on a replicated Kafka of 3 KRaft nodes (ports PORT to PORT+2, state in
+              .runtime/kafka-3, scripts/start.sh --brokers 3) and the job on a Spark standalone
+              master (spark://127.0.0.1:7077) with 2 workers of 1 core and 1g
+              (scripts/spark-cluster.sh), instead of one node and local[2]
+  --stop      stop what earlier demos started (Kafka, the Spark cluster), and nothing else
+
+Kafka, and with --cluster the Spark master and workers, keep running afterwards; the demo says so
+at the end. Stop them with scripts/demo.sh --stop.
 USAGE
 }
 
 # The broker's port, the topic and its partitions are the ones every component shares.
 input="$ROOT/data/police-department-calls-for-service.json" port="$(pipeline_setting kafka.bootstrap.servers)"
-port="${port%%,*}" port="${port##*:}"
+port="${port%%,*}" port="${port##*:}" cluster=0 stop=0
 topic="$(pipeline_setting topic)" partitions="$(pipeline_setting partitions)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --input) input="${2:-}"; shift 2 ;;
     --port) port="${2:-}"; shift 2 ;;
+    --cluster) cluster=1; shift ;;
+    --stop) stop=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "error: unknown option '$1' (see scripts/demo.sh --help)" >&2; exit 2 ;;
   esac
 done
+# What this demo started and may stop again: one line per service, "kafka DIR" or "spark-cluster".
+started_file="$RUNTIME_DIR/demo.started"
+if [ "$stop" = 1 ]; then
+  grep -qx spark-cluster "$started_file" 2>/dev/null && "$ROOT/scripts/spark-cluster.sh" stop
+  grep '^kafka ' "$started_file" 2>/dev/null | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
+  [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka or a Spark cluster"
+  rm -f "$started_file"
+  exit 0
+fi
 [ -r "$input" ] || { echo "error: $input: no such readable file" >&2; exit 2; }
-bootstrap="127.0.0.1:$port"
+brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-run"
+[ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-3"
 cd "$ROOT"
 started=$(date +%s)
+mkdir -p "$RUNTIME_DIR"
+remember() { grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_file"; }
 
 ensure_jars
-"$ROOT/scripts/start.sh" --port "$port" >/dev/null   # its stdout is the bootstrap list, known here
+broker_pid "$kafka_dir/node-1" >/dev/null || remember "kafka $kafka_dir"
+bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" | tail -n 1)"
+master='local[2]' job_state=()
+if [ "$cluster" = 1 ]; then
+  "$ROOT/scripts/spark-cluster.sh" status >/dev/null 2>&1 || remember spark-cluster
+  master="$("$ROOT/scripts/spark-cluster.sh" start --workers 2 --cores 1 --memory 1g | tail -n 1)"
+  # Executors write the checkpoint too: an absolute folder, new for each run as the topic is.
+  rm -rf "$RUNTIME_DIR/demo-checkpoint"
+  job_state=(--checkpoint "$RUNTIME_DIR/demo-checkpoint")
+fi
 
 info "emptying $topic so that the demo starts from a clean topic"
 kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --delete --if-exists --topic "$topic" >/dev/null
 for _ in $(seq 1 60); do   # deletion is asynchronous: wait until the name is free again
   kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
-    --topic "$topic" --partitions "$partitions" --replication-factor 1 >/dev/null 2>&1 && break
+    --topic "$topic" --partitions "$partitions" --replication-factor "$replicas" >/dev/null 2>&1 && break
   sleep 1
 done
 
@@ -49,12 +83,13 @@ java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "
 info "2/3 verifying delivery: every record in the file exactly once in the topic"
 java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input"
 
-info "3/3 counting calls per hour, crime type and disposition with Spark (bounded run)"
-"$ROOT/scripts/spark-submit" --master 'local[2]' stream-job/target/stream-job.jar \
-  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25
+info "3/3 counting calls per hour, crime type and disposition with Spark on $master (bounded run)"
+"$ROOT/scripts/spark-submit" --master "$master" stream-job/target/stream-job.jar \
+  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 "${job_state[@]}"
 
-info "done in $(( $(date +%s) - started ))s. Kafka is still running on $bootstrap:"
+info "done in $(( $(date +%s) - started ))s. Still running: Kafka on $bootstrap$([ "$cluster" = 1 ] \
+  && echo ", the Spark master $master and 2 workers (UI http://127.0.0.1:8080)"):"
 cat >&2 <<NEXT
     look at the topic:  scripts/kafka-console-consumer --bootstrap-server $bootstrap --topic $topic --from-beginning --max-messages 5
-    stop Kafka:         scripts/stop.sh
+    stop them:          scripts/demo.sh --stop
 NEXT

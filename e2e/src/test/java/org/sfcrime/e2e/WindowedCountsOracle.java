@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +45,25 @@ final class WindowedCountsOracle {
         }
         Map<String, String> expected = new TreeMap<>();
         counts.forEach((key, count) -> expected.put(key, descriptionOf.get(key) + "|" + count));
+        return expected;
+    }
+
+    /**
+     * The windows a files sink (append mode) holds after a bounded drain: those whose end the last
+     * watermark, the newest call time minus {@code watermark}, has reached. Same keys and values as
+     * {@link #hourlyCounts}.
+     */
+    static Map<String, String> finalHourlyCounts(Path calls, Path radioCodes, Duration watermark) throws IOException {
+        LocalDateTime newest = LocalDateTime.MIN;
+        for (JsonNode call : new ObjectMapper().readTree(calls.toFile())) {
+            LocalDateTime time = eventTime(call);
+            if (time != null && !call.path("crime_id").asText("").isEmpty() && time.isAfter(newest)) {
+                newest = time;
+            }
+        }
+        LocalDateTime lastWatermark = newest.minus(watermark);
+        Map<String, String> expected = new TreeMap<>(hourlyCounts(calls, radioCodes));
+        expected.keySet().removeIf(key -> LocalDateTime.parse(key.substring(0, key.indexOf('|'))).plusHours(1).isAfter(lastWatermark));
         return expected;
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.sfcrime.cli.CommandFailure;
 
 /**
  * Reports every micro-batch: one concise line on the job's error stream and, when a metrics file is given, one
@@ -27,16 +28,22 @@ public final class BatchProgressListener extends StreamingQueryListener implemen
     /** Termination events carry only the query id; start events also carry its name. */
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
-    /** @param metricsFile appended to, one JSON line per batch; null for none */
-    public BatchProgressListener(PrintWriter err, Path metricsFile) throws IOException {
+    /**
+     * @param metricsFile appended to, one JSON line per batch; null for none
+     * @throws CommandFailure when the metrics file cannot be written
+     */
+    public BatchProgressListener(PrintWriter err, Path metricsFile) {
         this.err = err;
         if (metricsFile == null) {
             this.metrics = null;
-        } else {
-            Path parent = metricsFile.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            return;
+        }
+        try {
+            Files.createDirectories(metricsFile.toAbsolutePath().getParent());
             this.metrics = Files.newBufferedWriter(metricsFile, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new CommandFailure(metricsFile + ": cannot write (--metrics-file): " + CommandFailure.rootMessage(e));
         }
     }
 

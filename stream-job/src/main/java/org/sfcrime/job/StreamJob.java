@@ -15,17 +15,20 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
+import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
 import org.sfcrime.cli.TopicCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -62,12 +65,11 @@ public final class StreamJob implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", order = 0,
-            description = "Settings file overriding the built-in config/stream-job.properties (same keys).")
-    private Path configFile;
+    @Mixin
+    private ConfigFileOption configFile;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers. Default: kafka.bootstrap.servers of the settings (localhost:9092 as shipped).")
+            description = "Kafka bootstrap servers. Default: kafka.bootstrap.servers of the settings (of config/pipeline.properties as shipped).")
     private String bootstrapServer;
 
     @Option(names = "--topic", paramLabel = "TOPIC", description = "Topic holding the calls (default: ${DEFAULT-VALUE}).")
@@ -165,6 +167,8 @@ public final class StreamJob implements Callable<Integer> {
         Sinks sinks = sinks();
         Triggering triggering = new Triggering(bounded, trigger);
         requireSparkOptions();
+        Path checkpointDir = optionalPath(checkpoint);
+        ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
         CallSource source = source();
         RadioCodes codes = RadioCodes.read(radioCodes);
         try (TopicCheck kafka = TopicCheck.connect(source.client(), KAFKA_TIMEOUT)) {
@@ -173,7 +177,6 @@ public final class StreamJob implements Callable<Integer> {
                 kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, err);
             }
         }
-        Path checkpointDir = optionalPath(checkpoint);
         Path metrics = optionalPath(metricsFile);
         err.println("stream-job options in effect:");
         err.println("  input         " + source.describe());
@@ -186,7 +189,7 @@ public final class StreamJob implements Callable<Integer> {
         err.println("  checkpoint    " + (checkpointDir == null ? "temporary (each run starts from starting-offsets)" : checkpointDir));
         err.println("  spark         shuffle partitions " + shufflePartitions + ", UI " + (uiPort == 0 ? "off" : "http://localhost:" + uiPort));
 
-        BatchProgressListener progress = progressListener(err, metrics);
+        BatchProgressListener progress = new BatchProgressListener(err, metrics);
         Path checkpointRoot = checkpointDir != null ? checkpointDir : Files.createTempDirectory("sf-crime-checkpoint-");
         SparkSession spark = null;
         try {
@@ -264,14 +267,6 @@ public final class StreamJob implements Callable<Integer> {
         }
         if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS.stream().sorted().toList()) + ", not '" + logLevel + "'");
-        }
-    }
-
-    private static BatchProgressListener progressListener(PrintWriter err, Path metricsFile) {
-        try {
-            return new BatchProgressListener(err, metricsFile);
-        } catch (IOException e) {
-            throw new CommandFailure(metricsFile + ": cannot write (--metrics-file): " + CommandFailure.rootMessage(e));
         }
     }
 

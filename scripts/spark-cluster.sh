@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Runs a Spark standalone cluster on this machine: one Master and N Workers, from the same
+# Maven-resolved Spark jars as scripts/spark-submit (no Spark tarball), bound to 127.0.0.1.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/spark-cluster.sh start|stop|status [options]
+
+  start   starts a Spark $SPARK_VERSION standalone Master and --workers Workers on 127.0.0.1 (the
+          official jars, fetched through Maven on first use), waits until every Worker has
+          registered, and prints the master URL as the last line of stdout. Safe to run twice:
+          what runs is left alone, a dead Master or Worker is started again.
+  stop    stops the Workers, then the Master (SIGTERM, SIGKILL after --timeout).
+  status  one line per process on stdout; exit 0 when the Master and every Worker run.
+
+Options:
+  --workers N      Workers to run (default: 2)
+  --cores C        cores each Worker offers to executors (default: 1)
+  --memory M       memory each Worker offers to executors, e.g. 1g or 768m (default: 1g, the
+                   executor size spark-submit asks for unless given --executor-memory)
+  --port N         Master port (default: 7077)
+  --webui-port N   Master UI port; Worker i serves its UI on N+i (default: 8080)
+  --dir DIR        state folder: master.log, master.pid, worker-i.log, worker-i.pid, worker-i/
+                   (executor work dirs), spark-home/ (default: .runtime/spark-cluster)
+  --timeout S      seconds to wait for start-up, registration or a stop (default: 90)
+  -h, --help       show this help
+
+The daemons' heaps: SPARK_DAEMON_MEMORY (default 256m each). Submit the job with
+  scripts/spark-submit --master spark://127.0.0.1:PORT stream-job/target/stream-job.jar \\
+    --checkpoint /absolute/dir ...
+Exit codes: 0 success, 1 failure (or, for status, something is not running), 2 usage error.
+USAGE
+}
+
+usage_error() { echo "error: $*" >&2; exit 2; }
+
+action="${1:-}"
+case "$action" in
+  start|stop|status) shift ;;
+  -h|--help) usage; exit 0 ;;
+  "") usage_error "start, stop or status is needed (see scripts/spark-cluster.sh --help)" ;;
+  *) usage_error "unknown action '$action': start, stop or status (see scripts/spark-cluster.sh --help)" ;;
+esac
+
+workers=2 cores=1 memory=1g port=7077 webui_port=8080 dir="$RUNTIME_DIR/spark-cluster" timeout=90
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workers|--cores|--memory|--port|--webui-port|--dir|--timeout)
+      [ $# -ge 2 ] || usage_error "$1 needs a value"
+      case "$1" in
+        --workers) workers="$2" ;; --cores) cores="$2" ;; --memory) memory="$2" ;; --port) port="$2" ;;
+        --webui-port) webui_port="$2" ;; --dir) dir="$2" ;; --timeout) timeout="$2" ;;
+      esac
+      shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown option '$1' (see scripts/spark-cluster.sh --help)" ;;
+  esac
+done
+for pair in "workers:$workers" "cores:$cores" "port:$port" "webui-port:$webui_port" "timeout:$timeout"; do
+  [[ "${pair#*:}" =~ ^[1-9][0-9]*$ ]] || usage_error "--${pair%%:*} needs a whole number above 0, got '${pair#*:}'"
+done
+[[ "$memory" =~ ^[1-9][0-9]*[mMgG]$ ]] || usage_error "--memory needs a size such as 1g or 768m, got '$memory'"
+[ $(( webui_port + workers )) -le 65535 ] && [ "$port" -le 65535 ] || usage_error "ports must be at most 65535"
+[ -n "$dir" ] || usage_error "--dir needs a value"
+
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+master_url="spark://127.0.0.1:$port"
+# Marks the daemons of this folder on their command line, so that a stale pid file never names another process.
+marker="-Dsf.spark.cluster.dir=$dir"
+
+# The pid in pid file $1 if that process is alive and is a daemon of class $2 started for this folder.
+daemon_pid() {
+  local pid cmdline
+  pid="$(cat "$1" 2>/dev/null || true)"
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+  [[ "$cmdline" == *"$marker "* && "$cmdline" == *" $2 "* ]] && echo "$pid"
+}
+master_pid() { daemon_pid "$dir/master.pid" org.apache.spark.deploy.master.Master; }
+worker_pid() { daemon_pid "$dir/worker-$1.pid" org.apache.spark.deploy.worker.Worker; }
+# Worker numbers that have a pid file in this folder, in order.
+known_workers() {
+  local file
+  for file in "$dir"/worker-*.pid; do
+    [ -e "$file" ] || continue
+    file="${file##*/worker-}"; echo "${file%.pid}"
+  done | sort -n
+}
+
+# SIGTERM, then SIGKILL after the timeout; removes the pid file.
+stop_daemon() {
+  local name="$1" pid="$2" pid_file="$3"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 $(( timeout * 4 ))); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$pid_file"; info "$name (pid $pid) stopped"; return 0; }
+    sleep 0.25
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$pid_file"
+  info "$name (pid $pid) did not stop within ${timeout}s and was killed"
+}
+
+stop_workers() {
+  local i pid
+  for i in $(known_workers); do
+    if pid="$(worker_pid "$i")"; then stop_daemon "worker $i" "$pid" "$dir/worker-$i.pid"; else rm -f "$dir/worker-$i.pid"; fi
+  done
+}
+
+# Starts class $1 as a daemon detached from this shell, logging to $2 (appended), pid into $3.
+# The variables the Worker hands to the executors it starts: a SPARK_HOME whose jars/ is the
+# resolved folder (WorkerCommandBuilder builds the executor's classpath from it; RELEASE makes it
+# read jars/ rather than a source build's folders), the Scala version, and loopback. A port that is
+# taken is an error rather than the next one silently; the master's REST submission server (fixed
+# port 6066, for cluster deploy mode, unused here) stays off so that several clusters can run.
+spawn_daemon() {
+  local class="$1" log="$2" pid_file="$3"; shift 3
+  local opens
+  opens="$(pom_property spark.jvm.opens)"
+  # shellcheck disable=SC2086
+  SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
+    setsid java -Xms64m -Xmx"${SPARK_DAEMON_MEMORY:-256m}" $opens "$marker" \
+      -Dspark.port.maxRetries=0 -Dspark.master.rest.enabled=false -cp "$SPARK_JARS/*" "$class" "$@" >>"$log" 2>&1 </dev/null &
+  echo $! >"$pid_file"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Waits until grep pattern $2 appears in log $1 after byte $3, while pid file $4's daemon (checked by $5) lives.
+await_log() {
+  local log="$1" pattern="$2" from="$3" name="$4" alive="$5" started_at
+  started_at=$(date +%s)
+  until tail -c +"$from" "$log" 2>/dev/null | grep -q "$pattern"; do
+    if ! $alive >/dev/null; then
+      tail -n 20 "$log" >&2
+      die "$name exited during start-up (log: $log)"
+    fi
+    if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
+      tail -n 20 "$log" >&2
+      local pid
+      pid="$($alive)" && kill -KILL "$pid" 2>/dev/null || true
+      die "$name did not come up within ${timeout}s and was stopped (log: $log)"
+    fi
+    sleep 0.5
+  done
+}
+
+log_end() { echo $(( $(stat -c %s "$1" 2>/dev/null || echo 0) + 1 )); }
+
+start() {
+  ensure_spark_runtime
+  mkdir -p "$dir/spark-home"
+  ln -sfn "$SPARK_JARS" "$dir/spark-home/jars"
+  echo "Spark $SPARK_VERSION (jars resolved by Maven)" >"$dir/spark-home/RELEASE"
+
+  local pid master_started=0 from i to_wait=()
+  if pid="$(master_pid)"; then
+    local running_port
+    running_port="$(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n '/^--port$/{n;p;}')"
+    [ "$running_port" = "$port" ] \
+      || die "the master of $dir runs on port $running_port, not $port: stop it first (scripts/spark-cluster.sh stop --dir $dir)"
+    info "Spark master is already running (pid $pid, $master_url)"
+  else
+    port_open "$port" && die "port $port is taken by another process: choose another with --port"
+    from="$(log_end "$dir/master.log")"
+    info "starting Spark master $SPARK_VERSION on $master_url (UI http://127.0.0.1:$webui_port, log: $dir/master.log)"
+    spawn_daemon org.apache.spark.deploy.master.Master "$dir/master.log" "$dir/master.pid" \
+      --host 127.0.0.1 --port "$port" --webui-port "$webui_port"
+    await_log "$dir/master.log" "I have been elected leader" "$from" "the Spark master" master_pid
+    master_started=1
+  fi
+
+  # Workers of a master that died lost their registration with it: start them afresh.
+  [ "$master_started" = 1 ] && stop_workers
+  for i in $(seq 1 "$workers"); do
+    if pid="$(worker_pid "$i")"; then
+      info "worker $i is already running (pid $pid)"
+      continue
+    fi
+    mkdir -p "$dir/worker-$i"
+    from="$(log_end "$dir/worker-$i.log")"
+    info "starting worker $i: $cores core(s), $memory (UI http://127.0.0.1:$(( webui_port + i )), log: $dir/worker-$i.log)"
+    spawn_daemon org.apache.spark.deploy.worker.Worker "$dir/worker-$i.log" "$dir/worker-$i.pid" \
+      --host 127.0.0.1 --cores "$cores" --memory "$memory" --work-dir "$dir/worker-$i" \
+      --webui-port $(( webui_port + i )) "$master_url"
+    to_wait+=("$i:$from")
+  done
+  local entry
+  for entry in "${to_wait[@]}"; do
+    i="${entry%%:*}"
+    await_log "$dir/worker-$i.log" "Successfully registered with master" "${entry#*:}" "worker $i" "worker_pid $i"
+  done
+  info "Spark cluster is up: $workers worker(s) of $cores core(s) and $memory registered with $master_url"
+  echo "$master_url"
+}
+
+stop() {
+  stop_workers
+  local pid
+  if pid="$(master_pid)"; then
+    stop_daemon "Spark master" "$pid" "$dir/master.pid"
+  else
+    rm -f "$dir/master.pid"
+    info "Spark master is not running (no live master of $dir)"
+  fi
+}
+
+status() {
+  local pid ok=0 i webui
+  if pid="$(master_pid)"; then
+    webui="$(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n '/^--webui-port$/{n;p;}')"
+    echo "master    running  pid $pid  $(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n '/^--port$/{n;p;}' | sed 's|^|spark://127.0.0.1:|')  UI http://127.0.0.1:$webui"
+  else
+    echo "master    stopped"; ok=1
+  fi
+  for i in $(known_workers); do
+    if pid="$(worker_pid "$i")"; then
+      webui="$(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n '/^--webui-port$/{n;p;}')"
+      echo "worker-$i  running  pid $pid  UI http://127.0.0.1:$webui"
+    else
+      echo "worker-$i  stopped"; ok=1
+    fi
+  done
+  return "$ok"
+}
+
+"$action"
