@@ -31,9 +31,22 @@ snapshot_jar() {
 
 # run_benchmark HEAP CLASS [--with-client-jars] ARGS...: runs CLASS from a copy of benchmarks.jar;
 # with --with-client-jars it also passes copies of the producer and consumer jars.
+# The machine has 2 cores and is shared: two measurements running at once would each measure the
+# other, so the whole command holds an exclusive lock on --lock-file (released by the kernel
+# however it ends), waiting at most --lock-wait-s for another benchmark to release it.
 run_benchmark() {
-  local heap="$1" class="$2" client_jars=()
+  local heap="$1" class="$2" client_jars=() args=() lock_file=/tmp/sf-bench.lock lock_wait=1800 lock_fd help=""
   shift 2
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --lock-file) lock_file="${2:?--lock-file needs a FILE}"; shift 2 ;;
+      --lock-wait-s) lock_wait="${2:-}"; shift 2
+        [[ "$lock_wait" =~ ^[0-9]+$ ]] || { echo "error: --lock-wait-s must be 0 or more seconds, not '$lock_wait'" >&2; exit 2; } ;;
+      -h|--help|-V|--version) help=1; args+=("$1"); shift ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  set -- "${args[@]}"
   ensure_bench_jar
   ensure_kafka_runtime
   BENCH_SNAPSHOT="$(mktemp -d "${TMPDIR:-/tmp}/sf-bench-jars.XXXXXX")"
@@ -46,8 +59,21 @@ run_benchmark() {
     client_jars=(--producer-jar "$BENCH_SNAPSHOT/producer.jar" --consumer-jar "$BENCH_SNAPSHOT/consumer.jar")
   fi
   cd "$ROOT"
+  exec {lock_fd}>"$lock_file" || die "cannot open --lock-file $lock_file"
+  if [ -z "$help" ] && ! flock -n "$lock_fd"; then
+    info "waiting for $lock_file: another measurement is running"
+    flock -w "$lock_wait" "$lock_fd" || die "another benchmark held $lock_file for more than $lock_wait s (raise --lock-wait-s)"
+  fi
   # A quiet orchestrating JVM: it shares the 2 cores with what it measures. Not exec: the trap
-  # removes the copies afterwards.
+  # removes the copies afterwards. The lock stays with this shell, not with the children.
   java -Xmx"$heap" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dproject.root="$ROOT" \
-    -cp "$BENCH_SNAPSHOT/benchmarks.jar" "$class" "${client_jars[@]}" "$@"
+    -Dbench.lock.file="$lock_file" \
+    -cp "$BENCH_SNAPSHOT/benchmarks.jar" "$class" "${client_jars[@]}" "$@" {lock_fd}>&-
+  local status=$?
+  if [ -n "$help" ]; then
+    printf '\nScript options (before or among the others):\n  --lock-file FILE   %s\n  --lock-wait-s S    %s\n' \
+      "File locked exclusively while this command runs, shared with every other benchmark on this machine (default: /tmp/sf-bench.lock)." \
+      "Longest wait for another benchmark to release the lock, in seconds (default: 1800; 0 = only try once)."
+  fi
+  return "$status"
 }

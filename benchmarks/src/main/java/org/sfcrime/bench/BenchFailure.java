@@ -4,7 +4,6 @@ package org.sfcrime.bench;
 public final class BenchFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_LENGTH = 400;
 
     public BenchFailure(String message) {
         super(message);
@@ -18,6 +17,6 @@ public final class BenchFailure extends RuntimeException {
     public static String oneLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String line = message.strip().replaceAll("\\s*\\R\\s*", " | ");
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH) + " ...";
+        return line.length() <= 400 ? line : line.substring(0, 400) + " ...";
     }
 }

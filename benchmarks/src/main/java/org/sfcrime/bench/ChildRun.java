@@ -2,18 +2,16 @@ package org.sfcrime.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sfcrime.testing.ProjectPaths;
 
 /**
@@ -31,9 +29,6 @@ public final class ChildRun implements AutoCloseable {
     /** A JVM's uncaught exception: "Exception in thread ..." or "java.lang.OutOfMemoryError: ...". */
     private static final Pattern FAILURE_LINE = Pattern.compile("Exception in thread|[\\w.$]+(Exception|Error)\\b");
 
-    /** Often enough that the last poll before the exit sees (nearly) the final high-water mark. */
-    private static final long POLL_MILLIS = 50;
-
     private static final Set<ChildRun> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -44,60 +39,47 @@ public final class ChildRun implements AutoCloseable {
     private final Path stdoutFile;
     private final Path stderrFile;
     private final long startNanos = System.nanoTime();
-    private final Map<Long, Long> peakByPid = new HashMap<>();
     private long wallNanos;
+    private long peakRssBytes;
 
-    private ChildRun(Process process, Path stdoutFile, Path stderrFile) {
-        this.process = process;
-        this.stdoutFile = stdoutFile;
-        this.stderrFile = stderrFile;
-    }
-
-    /** @throws BenchFailure when it cannot start */
-    public static ChildRun start(List<String> command, Path dir, String name) {
-        Path out = dir.resolve(name + ".out");
-        Path err = dir.resolve(name + ".err");
+    public ChildRun(List<String> command, Path dir, String name) {
+        stdoutFile = dir.resolve(name + ".out");
+        stderrFile = dir.resolve(name + ".err");
         try {
-            Process process = new ProcessBuilder(command)
-                    .directory(ProjectPaths.root().toFile())
+            process = new ProcessBuilder(command).directory(ProjectPaths.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-            ChildRun child = new ChildRun(process, out, err);
-            RUNNING.add(child);
-            return child;
+                    .redirectOutput(stdoutFile.toFile()).redirectError(stderrFile.toFile()).start();
         } catch (IOException e) {
             throw new BenchFailure("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
+        RUNNING.add(this);
     }
 
-    /** The command line of this JVM's own java with the given arguments. */
     public static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(args));
-        return command;
+        return Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()), Stream.of(args))
+                .collect(Collectors.toList());
     }
 
     /** Waits for the exit and returns its code, or kills the process tree at the deadline and returns {@link #TIMED_OUT}. */
     public int waitFor(Duration timeout) {
-        long deadline = startNanos + timeout.toNanos();
         try {
-            while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-                pollPeaks();
-                if (System.nanoTime() - deadline >= 0) {
+            // 50 ms: often enough that the last poll before the exit sees (nearly) the final high-water mark
+            while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+                Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                        .forEach(child -> peakRssBytes = Math.max(peakRssBytes, vmHwmBytes(child.pid())));
+                if (System.nanoTime() - startNanos > timeout.toNanos()) {
                     close();
                     return TIMED_OUT;
                 }
             }
-            wallNanos = System.nanoTime() - startNanos;
-            RUNNING.remove(this);
-            return process.exitValue();
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
             throw new BenchFailure("interrupted while a child process ran", e);
         }
+        wallNanos = System.nanoTime() - startNanos;
+        RUNNING.remove(this);
+        return process.exitValue();
     }
 
     /** Asks the child to stop (SIGTERM runs Spark's shutdown hooks), and kills it after the grace period. */
@@ -127,14 +109,14 @@ public final class ChildRun implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** From the start until the exit (or now, while it runs), JVM start-up included. */
+    /** JVM start-up included. */
     public double wallSeconds() {
         return (wallNanos > 0 ? wallNanos : System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** The highest VmHWM of the child or any descendant seen while waiting, 0 when unknown. */
+    /** 0 when unknown. */
     public long peakRssBytes() {
-        return peakByPid.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return peakRssBytes;
     }
 
     public String stdout() {
@@ -153,13 +135,10 @@ public final class ChildRun implements AutoCloseable {
     public String tail() {
         String stderr = stderr();
         List<String> lines = (stderr.isBlank() ? stdout() : stderr).strip().lines().map(String::strip).toList();
-        return lines.stream()
-                .filter(line -> line.startsWith("error:") || FAILURE_LINE.matcher(line).lookingAt())
-                .findFirst()
+        return lines.stream().filter(line -> line.startsWith("error:") || FAILURE_LINE.matcher(line).lookingAt()).findFirst()
                 .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
     }
 
-    /** Kills the child and its descendants if they still run. */
     @Override
     public void close() {
         RUNNING.remove(this);
@@ -183,18 +162,9 @@ public final class ChildRun implements AutoCloseable {
         }
     }
 
-    private void pollPeaks() {
-        peakByPid.merge(process.pid(), vmHwmBytes(process.pid()), Math::max);
-        process.descendants().forEach(child -> peakByPid.merge(child.pid(), vmHwmBytes(child.pid()), Math::max));
-    }
-
-    /**
-     * The kernel's high-water mark of the resident size ("VmHWM:  123456 kB" in /proc/PID/status),
-     * or 0 when the process is gone. The kernel keeps the peak itself, so a poll only has to come
-     * once more before the exit.
-     */
+    /** "VmHWM:  123456 kB" in /proc/PID/status, 0 when gone: the kernel keeps the peak, so a poll only has to come once before the exit. */
     private static long vmHwmBytes(long pid) {
-        try (var lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
             return lines.filter(line -> line.startsWith("VmHWM:")).findFirst()
                     .map(line -> Long.parseLong(line.split("\\s+")[1]) * 1024).orElse(0L);
         } catch (IOException | RuntimeException e) {
@@ -204,7 +174,7 @@ public final class ChildRun implements AutoCloseable {
 
     private static String read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file);
         } catch (IOException e) {
             return ""; // not written yet
         }

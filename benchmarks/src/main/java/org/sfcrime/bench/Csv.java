@@ -1,16 +1,17 @@
 package org.sfcrime.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * RFC 4180 CSV, the one format of every result file here: written whole through a temporary file
@@ -19,16 +20,19 @@ import java.util.stream.Collectors;
  */
 public final class Csv {
 
+    /** A comma outside quotes: no value written here spans lines. */
+    private static final Pattern SEPARATOR = Pattern.compile(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+
     private Csv() {
     }
 
     public static void write(Path file, List<String> header, List<? extends List<?>> rows) {
-        StringBuilder text = new StringBuilder(line(header));
-        rows.forEach(row -> text.append(line(row)));
+        List<String> lines = Stream.concat(Stream.of(header), rows.stream())
+                .map(row -> row.stream().map(Csv::field).collect(Collectors.joining(","))).toList();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, lines);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new BenchFailure("cannot write " + file + ": " + e.getMessage(), e);
@@ -37,60 +41,25 @@ public final class Csv {
 
     /** Rows as maps from column name to text, in file order. */
     public static List<Map<String, String>> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<List<String>> lines;
+        try (Stream<String> text = Files.lines(file)) {
+            lines = text.filter(line -> !line.isBlank()).map(line -> Stream.of(SEPARATOR.split(line, -1))
+                    .map(field -> field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field)
+                    .toList()).toList();
         } catch (IOException e) {
             throw new BenchFailure("cannot read " + file + ": " + e.getMessage(), e);
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<String> header = lines.isEmpty() ? List.of() : fields(lines.get(0));
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = fields(line);
+        return lines.stream().skip(1).map(fields -> {
             Map<String, String> row = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                row.put(header.get(i), i < fields.size() ? fields.get(i) : "");
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static String line(List<?> row) {
-        return row.stream().map(Csv::field).collect(Collectors.joining(",")) + "\n";
+            IntStream.range(0, lines.get(0).size()).forEach(i -> row.put(lines.get(0).get(i), i < fields.size() ? fields.get(i) : ""));
+            return row;
+        }).toList();
     }
 
     private static String field(Object value) {
         String text = value instanceof Double number
                 ? (number.isNaN() ? "" : String.format(Locale.ROOT, "%.3f", number))
                 : value == null ? "" : value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
-                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
-
-    /** One line's fields; no value written here spans lines. */
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append(c);
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -16,54 +16,38 @@ import org.sfcrime.sample.SyntheticCalls;
  * The benchmarks' input, generated once and cached: the synthetic calls as a pretty JSON array
  * (the layout of the DataSF export, which our producer and verifier read) and the same records as
  * compact JSON, one per line: the values our producer sends, used as kafka-producer-perf-test's
- * --payload-file. Deterministic for a given (records, seed). The only use of the sample generator's
- * package, which is moving to its own module.
+ * --payload-file. Deterministic for a given (records, seed).
  *
- * @param callsFile        the pretty JSON array
- * @param payloadFile      one compact JSON record per line
- * @param records          records in each file
- * @param meanValueBytes   mean size of one compact record, the Kafka value, in bytes
+ * @param meanValueBytes mean size of one compact record, the Kafka value, in bytes
  */
 public record DataSet(Path callsFile, Path payloadFile, int records, double meanValueBytes) {
 
     /** Returns the cached files for (records, seed) under dir, writing them first when missing. */
     public static DataSet ensure(Path dir, int records, long seed, PrintStream progress) {
-        String stem = "calls-" + records + "-seed" + seed;
-        Path calls = dir.resolve(stem + ".json");
-        Path payload = dir.resolve(stem + ".payload.ndjson");
+        Path calls = dir.resolve("calls-" + records + "-seed" + seed + ".json");
+        Path payload = dir.resolve("calls-" + records + "-seed" + seed + ".payload.ndjson");
         try {
             Files.createDirectories(dir);
             if (!Files.isRegularFile(calls) || !Files.isRegularFile(payload)) {
                 progress.printf("generating %d synthetic calls (seed %d) into %s (once)%n", records, seed, dir);
-                write(calls, payload, records, seed);
+                Path callsTmp = Files.createTempFile(dir, "calls", ".tmp");
+                Path payloadTmp = Files.createTempFile(dir, "payload", ".tmp");
+                try (OutputStream callsOut = new BufferedOutputStream(Files.newOutputStream(callsTmp), 1 << 16);
+                     OutputStream payloadOut = new BufferedOutputStream(Files.newOutputStream(payloadTmp), 1 << 16);
+                     SampleJsonWriter pretty = new SampleJsonWriter(callsOut, SampleFormat.PRETTY);
+                     SampleJsonWriter compact = new SampleJsonWriter(payloadOut, SampleFormat.NDJSON)) {
+                    for (Map<String, String> record : new SyntheticCalls(records, seed)) {
+                        pretty.write(record);
+                        compact.write(record);
+                    }
+                }
+                Files.move(callsTmp, calls, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(payloadTmp, payload, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             // Every line is a record plus one newline.
-            double meanValueBytes = (Files.size(payload) - records) / (double) records;
-            return new DataSet(calls, payload, records, meanValueBytes);
+            return new DataSet(calls, payload, records, (Files.size(payload) - records) / (double) records);
         } catch (IOException e) {
             throw new BenchFailure("cannot write the data set under " + dir + ": " + e.getMessage());
-        }
-    }
-
-    /** Writes both files side by side in one pass, each to a temporary name renamed once complete. */
-    private static void write(Path calls, Path payload, int records, long seed) throws IOException {
-        Path callsTmp = Files.createTempFile(calls.getParent(), "calls", ".tmp");
-        Path payloadTmp = Files.createTempFile(payload.getParent(), "payload", ".tmp");
-        try {
-            try (OutputStream callsOut = new BufferedOutputStream(Files.newOutputStream(callsTmp), 1 << 16);
-                 OutputStream payloadOut = new BufferedOutputStream(Files.newOutputStream(payloadTmp), 1 << 16);
-                 SampleJsonWriter pretty = new SampleJsonWriter(callsOut, SampleFormat.PRETTY);
-                 SampleJsonWriter compact = new SampleJsonWriter(payloadOut, SampleFormat.NDJSON)) {
-                for (Map<String, String> record : new SyntheticCalls(records, seed)) {
-                    pretty.write(record);
-                    compact.write(record);
-                }
-            }
-            Files.move(callsTmp, calls, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(payloadTmp, payload, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(callsTmp);
-            Files.deleteIfExists(payloadTmp);
         }
     }
 }

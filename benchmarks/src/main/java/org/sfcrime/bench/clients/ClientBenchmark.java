@@ -5,74 +5,173 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
+import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.DataSet;
-import org.sfcrime.bench.MeasurementLock;
-import org.sfcrime.bench.Topics;
-import picocli.CommandLine.Mixin;
+import org.sfcrime.bench.Stats;
+import org.sfcrime.sample.SyntheticCalls;
+import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * What the client benchmarks share around their own rounds: options, the data set, the broker,
- * running each measured child alone, the table on stdout, the CSV files, and the exit-code contract
- * (0 every run completed, 1 a run failed).
+ * What the client benchmarks share: the options, the data set, the broker, the rounds that
+ * alternate the clients, running each measured child, the table on stdout, the CSV files, and the
+ * exit-code contract (0 every run completed, 1 a run failed, 2 usage error).
  */
 abstract class ClientBenchmark implements Callable<Integer> {
+
+    private static final String ROW = "%-7s %-10s %11s %7s %8s %12s %7s %11s %8s%n";
+    private static final List<String> RUN_COLUMNS = List.of("round", "client", "records", "timed_s", "records_per_s",
+            "value_mb_per_s", "alt_s", "alt_records_per_s", "wall_s", "wall_records_per_s", "peak_rss_mb");
+    /** The CSV precisions of {@link #figures}, in order. */
+    private static final List<String> FIGURE_FORMATS = List.of("%.4f", "%.1f", "%.3f", "%.4f", "%.1f", "%.4f", "%.1f", "%.1f");
+
+    /** A computed figure and whether it meets its target (an empty target: shown for information). */
+    record Check(String name, double value, String target, boolean met) {
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    BenchOptions options;
+    @Option(names = "--records", paramLabel = "N", defaultValue = "200000",
+            description = "Size of the synthetic data set, in records (default: ${DEFAULT-VALUE}).")
+    int records;
+
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+            description = "How many times to alternate the clients; the medians are over these rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--warmup-rounds", paramLabel = "N", defaultValue = "1",
+            description = "Rounds run and checked before the measured ones, and not counted: the first runs on a "
+                    + "freshly started broker are slower for every client, and only the first client of round 1 "
+                    + "would pay for it (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_SEED,
+            description = "Seed of the synthetic data set (default: ${DEFAULT-VALUE}, the bundled sample's).")
+    long seed;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "Partitions of every benchmark topic, as the shipped calls topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = ".runtime/bench",
+            description = "Where the cached data set and the CSV results go, relative to the project root (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @Option(names = "--run-timeout-s", paramLabel = "S", defaultValue = "300",
+            description = "Deadline of one measured run, in seconds; it is killed after (default: ${DEFAULT-VALUE}).")
+    long runTimeoutSeconds;
+
+    @Option(names = "--producer-jar", paramLabel = "FILE", defaultValue = "producer/target/producer.jar",
+            description = "The producer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
+                    + "the scripts pass a private copy, so a rebuild during the benchmark cannot change it).")
+    Path producerJar;
+
+    @Option(names = "--consumer-jar", paramLabel = "FILE", defaultValue = "consumer/target/consumer.jar",
+            description = "The consumer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
+                    + "the scripts pass a private copy).")
+    Path consumerJar;
 
     final PrintStream out = System.out;
     final PrintStream progress = System.err;
-
-    /** Where the children's stdout and stderr go; deleted at the end. */
+    DataSet data;
+    BenchBroker broker;
+    private final List<Measurement> runs = new ArrayList<>();
     private Path logDir;
 
-    /** Name of the CSV files and of the benchmark in messages. */
-    abstract String name();
+    private final String name;
+    private final List<String> clients;
+    private final String timedLabel;
+    private final String altLabel;
 
-    /** Alternates the clients for the configured rounds against the broker and returns every measured run. */
-    abstract BenchmarkResult run(DataSet data, BenchBroker broker, Topics topics);
+    /**
+     * @param name       of the CSV files and of the benchmark in messages
+     * @param timedLabel what {@code Timed.seconds} is for each client
+     * @param altLabel   what {@code Timed.altSeconds} is for each client
+     */
+    ClientBenchmark(String name, List<String> clients, String timedLabel, String altLabel) {
+        this.name = name;
+        this.clients = clients;
+        this.timedLabel = timedLabel;
+        this.altLabel = altLabel;
+    }
+
+    /** E.g. loads the topic that the clients read. */
+    void prepare() {
+    }
+
+    /** Throws when the run failed or moved the wrong number of records. */
+    abstract Measurement measure(String client, int round);
+
+    abstract List<Check> checks();
 
     @Override
     public final Integer call() {
-        options.validate(spec);
+        validate();
         try {
             logDir = Files.createTempDirectory("sf-bench-");
-            DataSet data = DataSet.ensure(options.outputDirectory(), options.records, options.seed, progress);
-            BenchmarkResult result;
-            try (BenchBroker broker = BenchBroker.start(progress); Topics topics = new Topics(broker.bootstrapServers())) {
-                result = run(data, broker, topics);
+            data = DataSet.ensure(ProjectPaths.root().resolve(outputDir), records, seed, progress);
+            try (BenchBroker started = new BenchBroker(progress)) {
+                broker = started;
+                prepare();
+                for (int round = 1 - warmupRounds; round <= rounds; round++) {
+                    for (String client : Rounds.order(clients, round)) {
+                        Measurement measurement = measure(client, round);
+                        if (Rounds.measured(round)) {
+                            runs.add(measurement);
+                        }
+                    }
+                }
             }
             out.println();
-            ResultTable.print(result, options.lock.file(), out);
-            ResultCsv.write(result, options.outputDirectory(), name()).forEach(file -> progress.println("wrote " + file));
+            printTable();
+            writeCsv();
             return 0;
         } catch (BenchFailure | IllegalStateException | AssertionError | IOException e) {
             progress.println("error: " + BenchFailure.oneLine(e));
             return 1;
         } finally {
-            deleteLogs();
+            try {
+                Utils.delete(logDir == null ? null : logDir.toFile());
+            } catch (IOException e) {
+                progress.println("warning: could not delete " + logDir + ": " + e.getMessage());
+            }
         }
     }
 
-    /**
-     * Runs one measured client alone, under the machine-wide {@link MeasurementLock}, taken per run
-     * (not per benchmark) so that other measurements can interleave with ours but never overlap them.
-     *
-     * @param figures reads the child's output; throws when it shows a wrong count
-     */
+    private void validate() {
+        String error = records < 1 || records > SyntheticCalls.MAX_RECORDS
+                ? "--records must be between 1 and " + SyntheticCalls.MAX_RECORDS + ", not " + records
+                : !Files.isRegularFile(ProjectPaths.root().resolve(producerJar)) ? "--producer-jar: no such file: " + producerJar
+                        + " (build it with mvn -DskipTests package)"
+                : !Files.isRegularFile(ProjectPaths.root().resolve(consumerJar)) ? "--consumer-jar: no such file: " + consumerJar
+                        + " (build it with mvn -DskipTests package)"
+                : rounds < 1 ? "--rounds must be at least 1, not " + rounds
+                : warmupRounds < 0 ? "--warmup-rounds must be 0 or more, not " + warmupRounds
+                : partitions < 1 ? "--partitions must be at least 1, not " + partitions
+                : runTimeoutSeconds < 1 ? "--run-timeout-s must be at least 1, not " + runTimeoutSeconds : null;
+        if (error != null) {
+            throw new ParameterException(spec.commandLine(), error);
+        }
+    }
+
+    /** Runs one client alone and reads its figures; figures throws when the output shows a wrong count. */
     final Measurement measure(String client, int round, String tool, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
         String label = Rounds.label(round) + ": " + client;
         ChildRun child = run(label, tool, command);
@@ -85,37 +184,139 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The table's title, e.g. "producer: 200,000 records, mean value 410 B, rounds: 3 (after 1 warm-up), partitions: 3". */
-    final String title(DataSet data) {
-        return String.format(Locale.ROOT, "%s: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), partitions: %d", name(),
-                data.records(), data.meanValueBytes(), options.rounds, options.warmupRounds, options.partitions);
-    }
-
-    /** Runs a child under the lock and returns it finished; the label is for progress lines, the tool for errors. */
     final ChildRun run(String label, String tool, List<String> command) {
-        try (MeasurementLock ignored = MeasurementLock.acquire(options.lock.file(), options.lock.maxWait(), progress)) {
-            progress.println("running " + label);
-            try (ChildRun child = ChildRun.start(command, logDir, "run")) {
-                int exitCode = child.waitFor(Duration.ofSeconds(options.runTimeoutSeconds));
-                if (exitCode == ChildRun.TIMED_OUT) {
-                    throw new BenchFailure("timed out after " + options.runTimeoutSeconds + " s: " + String.join(" ", command));
-                }
-                progress.printf("  %s: exit %d, %.1f s wall%n", label, exitCode, child.wallSeconds());
-                if (exitCode != 0) {
-                    throw new BenchFailure(label + ": " + tool + " exited with " + exitCode + ": " + child.tail());
-                }
-                return child;
+        progress.println("running " + label);
+        try (ChildRun child = new ChildRun(command, logDir, "run")) {
+            int exitCode = child.waitFor(Duration.ofSeconds(runTimeoutSeconds));
+            if (exitCode == ChildRun.TIMED_OUT) {
+                throw new BenchFailure("timed out after " + runTimeoutSeconds + " s: " + String.join(" ", command));
             }
+            progress.printf("  %s: exit %d, %.1f s wall%n", label, exitCode, child.wallSeconds());
+            if (exitCode != 0) {
+                throw new BenchFailure(label + ": " + tool + " exited with " + exitCode + ": " + child.tail());
+            }
+            return child;
         }
     }
 
-    private void deleteLogs() {
-        try {
-            if (logDir != null) {
-                Utils.delete(logDir.toFile());
-            }
-        } catch (IOException e) {
-            progress.println("warning: could not delete " + logDir + ": " + e.getMessage());
+    /**
+     * Our producer replaying the file with the shipped settings plus the given overrides (KEY=VALUE),
+     * with the heap the README promises stays under 300 MB resident for the 200k-record set (the
+     * file's values are held in direct memory, which -Xmx also bounds).
+     */
+    final List<String> ourProducer(String topic, List<String> overrides) {
+        List<String> command = ChildRun.java("-Xmx128m", "-jar", producerJar.toString(), "--input", data.callsFile().toString(),
+                "--topic", topic, "--bootstrap-server", broker.bootstrapServers());
+        overrides.forEach(override -> command.addAll(List.of("--producer-property", override)));
+        return command;
+    }
+
+    /** atLeast 0: no target. */
+    final Check ratio(String name, String numerator, ToDoubleFunction<Measurement> numeratorFigure, String denominator,
+                      ToDoubleFunction<Measurement> denominatorFigure, double atLeast) {
+        double value = median(numerator, numeratorFigure) / median(denominator, denominatorFigure);
+        return new Check(name + ", medians", value, atLeast > 0 ? String.format(Locale.ROOT, ">= %.2f", atLeast) : "", value >= atLeast);
+    }
+
+    /** MB: 10^6 bytes. */
+    final Check peakRss(String client, double atMostMegabytes) {
+        double value = figures(runsOf(client))[7];
+        return new Check(client + " peak RSS, MB (max of runs)", value, String.format(Locale.ROOT, "<= %.0f", atMostMegabytes),
+                value > 0 && value <= atMostMegabytes);
+    }
+
+    private List<Measurement> runsOf(String client) {
+        return runs.stream().filter(run -> run.client().equals(client)).toList();
+    }
+
+    private double median(String client, ToDoubleFunction<Measurement> figure) {
+        return Stats.median(runsOf(client).stream().map(figure::applyAsDouble).toList());
+    }
+
+    /**
+     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall
+     * records/s, peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the
+     * target is a ceiling).
+     */
+    private double[] figures(List<Measurement> of) {
+        List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,
+                run -> run.recordsPerSecond() * data.meanValueBytes() / 1e6, run -> run.timed().altSeconds(),
+                Measurement::altRecordsPerSecond, Measurement::wallSeconds, Measurement::wallRecordsPerSecond);
+        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of.stream().map(figure::applyAsDouble).toList())),
+                DoubleStream.of(of.stream().mapToDouble(run -> run.peakRssBytes() / 1e6).max().orElse(0))).toArray();
+    }
+
+    private void printTable() {
+        String lock = System.getProperty("bench.lock.file");
+        out.println(String.format("Noise: %d cores, load average %s. %s, but the broker shares the cores with the client under "
+                + "test and unlocked work of others still runs; compare medians, and distrust differences smaller than the spreads.",
+                Runtime.getRuntime().availableProcessors(), loadAverage(), lock == null ? "No lock was held"
+                        : "The benchmark held " + lock + " throughout, so no other measurement overlapped it"));
+        out.println();
+        out.println("== " + String.format(Locale.ROOT, "%s: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), partitions: %d",
+                name, data.records(), data.meanValueBytes(), rounds, warmupRounds, partitions) + " ==");
+        out.printf(Locale.ROOT, ROW, "round", "client", "records/s", "MB/s", "timed s", "alt rec/s", "wall s", "wall rec/s", "RSS MB");
+        runs.forEach(run -> printRow(run.round() + "", run.client(), figures(List.of(run)), ""));
+        clients.forEach(client -> printRow("median", client, figures(runsOf(client)), "*"));
+        out.println();
+        for (String client : clients) {
+            out.printf(Locale.ROOT, "spread of records/s over the runs of %s, (max - min) / median: %.0f%%%n",
+                    client, 100 * Stats.spread(runsOf(client).stream().map(Measurement::recordsPerSecond).toList()));
         }
+        out.println("records/s, timed s: " + timedLabel);
+        out.println("alt rec/s:          " + altLabel);
+        out.println("wall:               the child process from start to exit, JVM start-up included");
+        out.printf(Locale.ROOT, "MB/s:               records/s x the mean value size (%.0f B), 10^6 B; the same for every client%n",
+                data.meanValueBytes());
+        out.println("RSS MB:             peak resident set size (VmHWM) of the child's processes; * = max over runs");
+        out.println();
+        out.printf("%-66s %8s %9s  %s%n", "check", "value", "target", "result");
+        for (Check check : checks()) {
+            out.printf(Locale.ROOT, "%-66s %8s %9s  %s%n", check.name(), decimal(check.value(), 2), check.target(),
+                    check.target().isEmpty() ? "(no target)" : check.met() ? "met" : "MISSED");
+        }
+    }
+
+    private void printRow(String round, String client, double[] f, String rssMark) {
+        out.printf(Locale.ROOT, ROW, round, client, rate(f[1]), decimal(f[2], 2), decimal(f[0], 3), rate(f[4]), decimal(f[5], 2),
+                rate(f[6]), decimal(f[7], 0) + rssMark);
+    }
+
+    /** NAME-TIMESTAMP-runs.csv (every run, then one median row per client) and NAME-TIMESTAMP-checks.csv: the table's figures. */
+    private void writeCsv() {
+        String stem = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runsFile = ProjectPaths.root().resolve(outputDir).resolve(stem + "-runs.csv");
+        Path checksFile = runsFile.resolveSibling(stem + "-checks.csv");
+        List<List<String>> rows = new ArrayList<>();
+        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), run.timed().records(), figures(List.of(run)))));
+        clients.forEach(client -> rows.add(csvRow("median", client, data.records(), figures(runsOf(client)))));
+        Csv.write(runsFile, RUN_COLUMNS, rows);
+        Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.of(check.name(),
+                String.format(Locale.ROOT, "%.4f", check.value()), check.target(), check.target().isEmpty() ? "" : check.met() + "")).toList());
+        List.of(runsFile, checksFile).forEach(file -> progress.println("wrote " + file));
+    }
+
+    private static List<String> csvRow(String round, String client, long records, double[] figures) {
+        List<String> row = new ArrayList<>(List.of(round, client, Long.toString(records)));
+        for (int i = 0; i < figures.length; i++) {
+            row.add(String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]));
+        }
+        return row;
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String rate(double recordsPerSecond) {
+        return Double.isFinite(recordsPerSecond) ? String.format(Locale.ROOT, "%,.0f", recordsPerSecond) : "-";
+    }
+
+    private static String decimal(double value, int places) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + places + "f", value) : "-";
     }
 }

@@ -1,6 +1,6 @@
 package org.sfcrime.bench.tuning;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,12 +13,11 @@ import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.Stats;
 
 /**
- * The stream job's metrics file (--metrics-file): one JSON line per micro-batch, as written by
- * the job's BatchMetrics. Only the batches of one query are kept.
+ * The stream job's metrics file (--metrics-file): one JSON line per micro-batch, as written by the
+ * job's BatchMetrics. Only the batches of the kafka sink's query are kept, the only sink the study runs.
  */
-final class BatchLog {
+record BatchLog(List<Batch> batches) {
 
-    /** The query of the kafka sink, the only sink the study runs. */
     static final String KAFKA_QUERY = "counts-kafka";
 
     /** Duration parts summed per run, in the CSV's column order. */
@@ -26,7 +25,6 @@ final class BatchLog {
             "walCommit", "commitOffsets");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JavaType DURATIONS = MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Long.class);
 
     /** One batch; durationMs holds Spark's duration parts of the batch, in ms. */
     record Batch(long batchId, long numInputRows, Map<String, Long> durationMs) {
@@ -35,31 +33,21 @@ final class BatchLog {
         }
     }
 
-    private final List<Batch> batches;
-
-    BatchLog(List<Batch> batches) {
-        this.batches = List.copyOf(batches);
-    }
-
-    /** Reads the file as it is now (a running job appends to it); a missing file is an empty log. */
-    static BatchLog read(Path file, String query) {
+    /** The file as it is now (a running job appends to it); a missing file is an empty log. */
+    static BatchLog read(Path file) {
         List<Batch> batches = new ArrayList<>();
         try {
             for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
                 JsonNode node = line.endsWith("}") ? MAPPER.readTree(line) : null; // else a line still being written
-                if (node != null && query.equals(node.path("query").asText())) {
+                if (node != null && KAFKA_QUERY.equals(node.path("query").asText())) {
                     batches.add(new Batch(node.path("batchId").asLong(), node.path("numInputRows").asLong(),
-                            MAPPER.convertValue(node.path("durationMs"), DURATIONS)));
+                            MAPPER.convertValue(node.path("durationMs"), new TypeReference<Map<String, Long>>() { })));
                 }
             }
         } catch (IOException e) {
             throw new BenchFailure("cannot read the metrics file " + file + ": " + e.getMessage(), e);
         }
         return new BatchLog(batches);
-    }
-
-    List<Batch> batches() {
-        return batches;
     }
 
     /** Batches that read at least one record (Spark also reports empty ones, e.g. a no-data batch). */
@@ -75,7 +63,6 @@ final class BatchLog {
         return batches.stream().mapToLong(Batch::numInputRows).sum();
     }
 
-    /** Sum of one duration part over all batches, in ms. */
     long sumMs(String part) {
         return batches.stream().mapToLong(batch -> batch.durationMs().getOrDefault(part, 0L)).sum();
     }
@@ -86,7 +73,6 @@ final class BatchLog {
         return ms == 0 ? 0 : inputRows() * 1000.0 / ms;
     }
 
-    /** Batch processing time: the sum of triggerExecution over all batches, in seconds. */
     double processingSeconds() {
         return sumMs("triggerExecution") / 1000.0;
     }
@@ -97,8 +83,7 @@ final class BatchLog {
      * steady state to show.
      */
     double steadyRowsPerSecond() {
-        List<Batch> data = dataBatchList();
-        List<Batch> steady = data.subList(Math.min(1, data.size()), data.size());
+        List<Batch> steady = dataBatchList().stream().skip(1).toList();
         long ms = steady.stream().mapToLong(Batch::triggerMs).sum();
         return ms == 0 ? Double.NaN : steady.stream().mapToLong(Batch::numInputRows).sum() * 1000.0 / ms;
     }
@@ -107,5 +92,9 @@ final class BatchLog {
     double medianBatchMs() {
         List<Double> durations = dataBatchList().stream().map(batch -> (double) batch.triggerMs()).toList();
         return durations.isEmpty() ? 0 : Stats.median(durations);
+    }
+
+    long maxBatchMs() {
+        return batches.stream().mapToLong(Batch::triggerMs).max().orElse(0);
     }
 }

@@ -29,6 +29,7 @@ final class Charts {
     private static final Color MEDIAN = new Color(70, 120, 180);
     private static final Color RUN = new Color(200, 80, 40);
     private static final List<Color> PERCENTILES = List.of(new Color(90, 160, 90), new Color(230, 160, 40), new Color(200, 60, 50));
+    private static final String THROUGHPUT = "records/s (input rows / batch processing time)";
 
     /** A bar of a throughput chart: its label and the grid point whose figures it shows. */
     private record Bar(String label, String point, double order) {
@@ -41,57 +42,44 @@ final class Charts {
     static List<Path> drawAll(Path dir, ShippedDefaults shipped) {
         List<Path> written = new ArrayList<>();
         if (Files.exists(dir.resolve(GridStudy.SUMMARY_CSV)) && Files.exists(dir.resolve(GridStudy.RUNS_CSV))) {
-            written.addAll(grid(dir, Csv.read(dir.resolve(GridStudy.SUMMARY_CSV)), Csv.read(dir.resolve(GridStudy.RUNS_CSV)), shipped));
+            grid(dir, Csv.read(dir.resolve(GridStudy.SUMMARY_CSV)), Csv.read(dir.resolve(GridStudy.RUNS_CSV)), shipped, written);
         }
         if (Files.exists(dir.resolve(LiveStudy.SUMMARY_CSV))) {
-            written.addAll(live(dir, Csv.read(dir.resolve(LiveStudy.SUMMARY_CSV))));
+            live(dir, Csv.read(dir.resolve(LiveStudy.SUMMARY_CSV)), written);
         }
         return written;
     }
 
-    private static List<Path> grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, ShippedDefaults shipped) {
-        List<Path> written = new ArrayList<>();
+    private static void grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, ShippedDefaults shipped,
+                             List<Path> written) {
         boolean hasShipped = summary.stream().anyMatch(row -> row.get("point").equals(GridPoint.SHIPPED));
-        for (String factor : GridPlan.FACTORS) {
-            List<Bar> bars = new ArrayList<>();
-            summary.stream().filter(row -> row.get("factor").equals(factor)).forEach(row -> bars.add(
-                    new Bar(row.get("level"), row.get("point"), GridPlan.levelOrder(factor, row.get("level")))));
-            if (bars.isEmpty()) {
-                continue;
+        for (String factor : GridPoint.FACTORS) {
+            List<Bar> bars = new ArrayList<>(summary.stream().filter(row -> row.get("factor").equals(factor))
+                    .map(row -> new Bar(row.get("level"), row.get("point"), GridPoint.levelOrder(factor, row.get("level")))).toList());
+            if (!bars.isEmpty()) {
+                if (hasShipped) {
+                    String level = GridPoint.shippedLevel(factor, shipped);
+                    bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPoint.levelOrder(factor, level)));
+                }
+                bars.sort(Comparator.comparingDouble(Bar::order));
+                written.add(barsWithRuns(chart("Throughput vs " + title(factor) + " (bounded drain of the loaded set, others at shipped values)",
+                        title(factor), THROUGHPUT), bars, summary, "rows_per_s_median", runs, "rows_per_s", dir.resolve("throughput-" + factor + ".png")));
             }
-            if (hasShipped) {
-                String level = GridPlan.shippedLevel(factor, shipped);
-                bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPlan.levelOrder(factor, level)));
-            }
-            bars.sort(Comparator.comparingDouble(Bar::order));
-            Path file = dir.resolve("throughput-" + factor + ".png");
-            throughputChart("Throughput vs " + title(factor) + " (bounded drain of the loaded set, others at shipped values)",
-                    title(factor), bars, summary, runs, file);
-            written.add(file);
         }
         // every point, best first, with Spark's plain defaults among them
         List<Bar> ranked = summary.stream().filter(row -> !row.get("rows_per_s_median").isEmpty())
                 .map(row -> new Bar(row.get("point"), row.get("point"), -Double.parseDouble(row.get("rows_per_s_median"))))
                 .sorted(Comparator.comparingDouble(Bar::order)).toList();
         if (!ranked.isEmpty()) {
-            Path file = dir.resolve("throughput-overview.png");
-            throughputChart("Throughput of every grid point (median of repeats; dots: each run)", "grid point", ranked, summary, runs, file);
-            Path wall = dir.resolve("walltime-overview.png");
-            barsWithRuns(chart("Wall time of spark-submit per grid point, JVM and Spark start-up included (median; dots: each run)",
-                    "grid point", "seconds"), ranked, summary, "wall_s_median", runs, "wall_s", wall);
-            written.addAll(List.of(file, wall));
+            written.add(barsWithRuns(chart("Throughput of every grid point (median of repeats; dots: each run)", "grid point", THROUGHPUT),
+                    ranked, summary, "rows_per_s_median", runs, "rows_per_s", dir.resolve("throughput-overview.png")));
+            written.add(barsWithRuns(chart("Wall time of spark-submit per grid point, JVM and Spark start-up included (median; dots: each run)",
+                    "grid point", "seconds"), ranked, summary, "wall_s_median", runs, "wall_s", dir.resolve("walltime-overview.png")));
         }
-        return written;
-    }
-
-    private static void throughputChart(String title, String xTitle, List<Bar> bars, List<Map<String, String>> summary,
-                                        List<Map<String, String>> runs, Path file) {
-        barsWithRuns(chart(title, xTitle, "records/s (input rows / batch processing time)"), bars, summary, "rows_per_s_median", runs,
-                "rows_per_s", file);
     }
 
     /** The median bars of the summary's column, with one scatter series per repetition of the runs' column over them. */
-    private static void barsWithRuns(CategoryChart chart, List<Bar> bars, List<Map<String, String>> summary, String medianColumn,
+    private static Path barsWithRuns(CategoryChart chart, List<Bar> bars, List<Map<String, String>> summary, String medianColumn,
                                      List<Map<String, String>> runs, String runColumn, Path file) {
         List<String> labels = bars.stream().map(Bar::label).toList();
         chart.addSeries("median", labels, bars.stream().map(bar -> summary.stream().filter(row -> row.get("point").equals(bar.point()))
@@ -102,21 +90,19 @@ final class Charts {
             List<Double> values = bars.stream().map(bar -> runs.stream().filter(row -> row.get("point").equals(bar.point())
                     && row.get("repeat").equals(r) && row.get("error").isEmpty()).map(row -> parse(row.get(runColumn)))
                     .findFirst().orElse(Double.NaN)).toList();
-            if (values.stream().allMatch(value -> value.isNaN())) {
-                continue;
+            if (values.stream().anyMatch(value -> !value.isNaN())) {
+                CategorySeries series = chart.addSeries("run " + repeat, labels, values);
+                series.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                series.setMarker(SeriesMarkers.CIRCLE);
+                series.setMarkerColor(RUN);
+                series.setShowInLegend(repeat == 1);
+                series.setLabel(repeat == 1 ? "each run" : "run " + repeat);
             }
-            CategorySeries series = chart.addSeries("run " + repeat, labels, values);
-            series.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(RUN);
-            series.setShowInLegend(repeat == 1);
-            series.setLabel(repeat == 1 ? "each run" : "run " + repeat);
         }
-        save(chart, file);
+        return save(chart, file);
     }
 
-    private static List<Path> live(Path dir, List<Map<String, String>> summary) {
-        List<Path> written = new ArrayList<>();
+    private static void live(Path dir, List<Map<String, String>> summary, List<Path> written) {
         for (String rate : summary.stream().map(row -> row.get("rate_per_s")).distinct().toList()) {
             List<Map<String, String>> rows = summary.stream().filter(row -> row.get("rate_per_s").equals(rate))
                     .sorted(Comparator.comparingInt(row -> Integer.parseInt(row.get("trigger_s")))).toList();
@@ -130,11 +116,8 @@ final class Charts {
                         .setFillColor(PERCENTILES.get(i));
             }
             chart.getStyler().setOverlapped(false);
-            Path file = dir.resolve("latency-" + rate + "-per-s.png");
-            save(chart, file);
-            written.add(file);
+            written.add(save(chart, dir.resolve("latency-" + rate + "-per-s.png")));
         }
-        return written;
     }
 
     private static CategoryChart chart(String title, String xTitle, String yTitle) {
@@ -152,9 +135,10 @@ final class Charts {
         return chart;
     }
 
-    private static void save(CategoryChart chart, Path file) {
+    private static Path save(CategoryChart chart, Path file) {
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            return file;
         } catch (IOException e) {
             throw new BenchFailure("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -166,12 +150,11 @@ final class Charts {
 
     private static String title(String factor) {
         return switch (factor) {
-            case GridPlan.SHUFFLE_PARTITIONS -> "spark.sql.shuffle.partitions";
-            case GridPlan.MAX_OFFSETS -> "maxOffsetsPerTrigger";
-            case GridPlan.MASTER -> "master (local cores)";
-            case GridPlan.DEFAULT_PARALLELISM -> "spark.default.parallelism";
-            case GridPlan.STATE_STORE -> "state store provider";
-            default -> factor;
+            case GridPoint.SHUFFLE_PARTITIONS -> "spark.sql.shuffle.partitions";
+            case GridPoint.MAX_OFFSETS -> "maxOffsetsPerTrigger";
+            case GridPoint.MASTER -> "master (local cores)";
+            case GridPoint.DEFAULT_PARALLELISM -> "spark.default.parallelism";
+            default -> "state store provider";
         };
     }
 }

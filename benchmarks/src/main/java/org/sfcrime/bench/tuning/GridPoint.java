@@ -1,29 +1,74 @@
 package org.sfcrime.bench.tuning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One configuration of the bounded-drain grid: the shipped defaults with one setting changed
- * (one factor at a time), the shipped defaults themselves, or Spark's plain defaults.
+ * (one factor at a time), the shipped defaults themselves, or Spark's plain defaults (200 shuffle
+ * partitions, no maxOffsetsPerTrigger). Not a full factorial: the question is which single change
+ * moves throughput, and by how much.
  *
- * @param factor               the setting this point varies (see {@link GridPlan}), or "shipped" / "spark-defaults"
+ * @param factor               the setting this point varies (one of {@link #FACTORS}), or "shipped" / "spark-defaults"
  * @param level                the setting's value as shown in tables and charts
  * @param master               spark-submit --master
- * @param shufflePartitions    --shuffle-partitions
  * @param maxOffsetsPerTrigger --max-offsets-per-trigger, 0 = no bound
- * @param sparkConf            further spark-submit --conf settings
+ * @param sparkConf            a further spark-submit --conf KEY=VALUE, or ""
  */
-record GridPoint(String factor, String level, String master, int shufflePartitions, long maxOffsetsPerTrigger,
-                 Map<String, String> sparkConf) {
+record GridPoint(String factor, String level, String master, int shufflePartitions, long maxOffsetsPerTrigger, String sparkConf) {
 
     static final String SHIPPED = "shipped";
     static final String SPARK_DEFAULTS = "spark-defaults";
+    static final String SHUFFLE_PARTITIONS = "shuffle-partitions";
+    static final String MAX_OFFSETS = "max-offsets-per-trigger";
+    static final String MASTER = "master";
+    static final String DEFAULT_PARALLELISM = "default-parallelism";
+    static final String STATE_STORE = "state-store";
+    /** The factors in the order the report shows them. */
+    static final List<String> FACTORS = List.of(SHUFFLE_PARTITIONS, MAX_OFFSETS, MASTER, DEFAULT_PARALLELISM, STATE_STORE);
+    static final String SHIPPED_MASTER = "local[2]";
+    /** Label of the state store Spark uses when none is configured. */
+    private static final String DEFAULT_STORE = "hdfs (default)";
 
-    GridPoint {
-        sparkConf = new TreeMap<>(sparkConf);
+    /**
+     * The points to run, shipped defaults first, with duplicates (a level equal to the shipped one) removed.
+     *
+     * @param factors what to vary; Spark's plain defaults are run when named or with all factors
+     */
+    static List<GridPoint> plan(ShippedDefaults shipped, boolean quick, List<String> factors) {
+        int partitions = shipped.shufflePartitions();
+        long maxOffsets = shipped.maxOffsetsPerTrigger();
+        List<GridPoint> points = new ArrayList<>(List.of(new GridPoint(SHIPPED, SHIPPED, SHIPPED_MASTER, partitions, maxOffsets, "")));
+        if (factors.containsAll(FACTORS) || factors.contains(SPARK_DEFAULTS)) {
+            points.add(new GridPoint(SPARK_DEFAULTS, "200 partitions, no maxOffsets", SHIPPED_MASTER, 200, 0, ""));
+        }
+        // quick: 200 partitions only through Spark's plain defaults, whose runs are the longest (~1 min each)
+        if (factors.contains(SHUFFLE_PARTITIONS)) {
+            (quick ? List.of(8) : List.of(1, 2, 4, 8, 16, 200)).forEach(level ->
+                    points.add(new GridPoint(SHUFFLE_PARTITIONS, level.toString(), SHIPPED_MASTER, level, maxOffsets, "")));
+        }
+        if (factors.contains(MAX_OFFSETS)) {
+            (quick ? List.of(10_000L, 0L) : List.of(1_000L, 10_000L, 50_000L, 0L)).forEach(level ->
+                    points.add(new GridPoint(MAX_OFFSETS, offsetsLabel(level), SHIPPED_MASTER, partitions, level, "")));
+        }
+        if (factors.contains(MASTER)) {
+            points.add(new GridPoint(MASTER, "local[1]", "local[1]", partitions, maxOffsets, ""));
+        }
+        if (factors.contains(DEFAULT_PARALLELISM)) {
+            (quick ? List.of(16) : List.of(1, 16)).forEach(level -> points.add(new GridPoint(DEFAULT_PARALLELISM, level.toString(),
+                    SHIPPED_MASTER, partitions, maxOffsets, "spark.default.parallelism=" + level)));
+        }
+        if (factors.contains(STATE_STORE)) {
+            points.add(new GridPoint(STATE_STORE, "rocksdb", SHIPPED_MASTER, partitions, maxOffsets,
+                    "spark.sql.streaming.stateStore.providerClass=org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"));
+        }
+        // two points with the same settings are one point
+        Map<String, GridPoint> unique = new LinkedHashMap<>();
+        points.forEach(point -> unique.putIfAbsent(point.master() + " " + point.shufflePartitions() + " " + point.maxOffsetsPerTrigger()
+                + " " + point.sparkConf(), point));
+        return List.copyOf(unique.values());
     }
 
     /** A stable name for logs and CSV rows, e.g. "shuffle-partitions=8". */
@@ -31,22 +76,33 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
         return factor.equals(SHIPPED) || factor.equals(SPARK_DEFAULTS) ? factor : factor + "=" + level;
     }
 
-    /** What the job is actually run with: two points with the same settings are one point. */
-    String settingsKey() {
-        return master + " shuffle=" + shufflePartitions + " maxOffsets=" + maxOffsetsPerTrigger + " " + sparkConf;
-    }
-
     /** spark-submit's own options for this point (before the job jar). */
     List<String> submitOptions() {
-        List<String> options = new ArrayList<>(List.of("--master", master));
-        sparkConf.forEach((key, value) -> {
-            options.add("--conf");
-            options.add(key + "=" + value);
-        });
-        return options;
+        return sparkConf.isEmpty() ? List.of("--master", master) : List.of("--master", master, "--conf", sparkConf);
     }
 
-    String sparkConfText() {
-        return sparkConf.isEmpty() ? "" : sparkConf.toString().replace(", ", " ").replace("{", "").replace("}", "");
+    static String shippedLevel(String factor, ShippedDefaults shipped) {
+        return switch (factor) {
+            case SHUFFLE_PARTITIONS -> Integer.toString(shipped.shufflePartitions());
+            case MAX_OFFSETS -> offsetsLabel(shipped.maxOffsetsPerTrigger());
+            case MASTER -> SHIPPED_MASTER;
+            case DEFAULT_PARALLELISM -> "unset";
+            default -> DEFAULT_STORE;
+        };
+    }
+
+    /** Sort key of a level within its factor, so charts read left to right in increasing order. */
+    static double levelOrder(String factor, String level) {
+        return switch (factor) {
+            case MAX_OFFSETS -> level.equals("unlimited") ? Double.MAX_VALUE : Double.parseDouble(level);
+            case MASTER -> Double.parseDouble(level.replaceAll("\\D", ""));
+            case DEFAULT_PARALLELISM -> level.equals("unset") ? 0 : Double.parseDouble(level);
+            case STATE_STORE -> level.equals(DEFAULT_STORE) ? 0 : 1;
+            default -> Double.parseDouble(level);
+        };
+    }
+
+    private static String offsetsLabel(long maxOffsets) {
+        return maxOffsets == 0 ? "unlimited" : Long.toString(maxOffsets);
     }
 }

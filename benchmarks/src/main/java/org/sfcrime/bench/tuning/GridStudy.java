@@ -1,7 +1,7 @@
 package org.sfcrime.bench.tuning;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
-import org.sfcrime.bench.MeasurementLock;
 import org.sfcrime.bench.Stats;
 
 /**
@@ -25,111 +24,93 @@ final class GridStudy {
     static final String RUNS_CSV = "grid-runs.csv";
     static final String SUMMARY_CSV = "grid-summary.csv";
 
-    static final List<String> RUN_COLUMNS = List.of("repeat", "position", "point", "factor", "level", "master", "shuffle_partitions",
-            "max_offsets_per_trigger", "spark_conf", "exit_code", "error", "lock_wait_ms", "wall_s", "batches", "input_rows",
-            "trigger_execution_ms", "add_batch_ms", "query_planning_ms", "get_batch_ms", "latest_offset_ms", "wal_commit_ms",
-            "commit_offsets_ms", "median_batch_ms", "rows_per_s", "steady_rows_per_s");
+    private static final List<String> RUN_COLUMNS = List.of("repeat", "position", "point", "factor", "level", "master",
+            "shuffle_partitions", "max_offsets_per_trigger", "spark_conf", "exit_code", "error", "lock_wait_ms", "wall_s", "batches",
+            "input_rows", "trigger_execution_ms", "add_batch_ms", "query_planning_ms", "get_batch_ms", "latest_offset_ms",
+            "wal_commit_ms", "commit_offsets_ms", "median_batch_ms", "rows_per_s", "steady_rows_per_s");
 
-    static final List<String> SUMMARY_COLUMNS = List.of("point", "factor", "level", "master", "shuffle_partitions",
+    private static final List<String> SUMMARY_COLUMNS = List.of("point", "factor", "level", "master", "shuffle_partitions",
             "max_offsets_per_trigger", "spark_conf", "runs_ok", "runs_failed", "rows_per_s_median", "rows_per_s_min", "rows_per_s_max",
             "spread", "wall_s_median", "batches_median", "speedup_vs_spark_defaults", "ratio_vs_shipped",
             "processing_s_median", "steady_rows_per_s_median");
 
-    /**
-     * How one run of the job ended.
-     *
-     * @param error empty when the run succeeded
-     */
-    record Outcome(int exitCode, String error, long lockWaitMs, long wallMs) {
-    }
-
-    /** One measured run. */
-    record Run(int repeat, int position, GridPoint point, Outcome outcome, BatchLog batches) {
+    /** One measured run; error is empty when it succeeded. */
+    record Run(int repeat, int position, GridPoint point, int exitCode, String error, double wallSeconds, BatchLog batches) {
         boolean ok() {
-            return outcome.error().isEmpty();
+            return error.isEmpty();
         }
 
+        /** Its row of grid-runs.csv; lock_wait_ms is 0: the script holds the lock for the whole study, before the first run. */
         List<Object> row() {
             List<Object> row = new ArrayList<>(List.of(repeat, position, point.id(), point.factor(), point.level(), point.master(),
-                    point.shufflePartitions(), point.maxOffsetsPerTrigger(), point.sparkConfText(), outcome.exitCode(),
-                    outcome.error(), outcome.lockWaitMs(), outcome.wallMs() / 1000.0, batches.dataBatches(), batches.inputRows()));
+                    point.shufflePartitions(), point.maxOffsetsPerTrigger(), point.sparkConf(), exitCode, error, 0, wallSeconds,
+                    batches.dataBatches(), batches.inputRows()));
             BatchLog.DURATION_PARTS.forEach(part -> row.add(batches.sumMs(part)));
             row.addAll(List.of(batches.medianBatchMs(), batches.rowsPerSecond(), batches.steadyRowsPerSecond()));
             return row;
         }
     }
 
-    private final StudyContext context;
-    private final StudyOptions options;
+    private final TuningStudy study;
     private final List<GridPoint> points;
     private final String inputTopic;
-    private final PrintStream err;
     private int outputTopics;
 
     /** @param inputTopic holds the loaded set, --records calls */
-    GridStudy(StudyContext context, List<GridPoint> points, String inputTopic, PrintStream err) {
-        this.context = context;
-        this.options = context.options();
+    GridStudy(TuningStudy study, List<GridPoint> points, String inputTopic) {
+        this.study = study;
         this.points = points;
         this.inputTopic = inputTopic;
-        this.err = err;
     }
 
     /** Runs the grid; returns how many runs failed (each failure is in the CSV). */
     int run() {
-        for (int i = 0; i < options.warmupRuns(); i++) {
+        for (int i = 0; i < study.warmupRuns; i++) {
             // the first Spark run after a build or a pause pays for cold caches: measured, not kept
-            err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
+            study.err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
         }
         List<Run> runs = new ArrayList<>();
-        Random random = new Random(options.seed);
-        for (int repeat = 1; repeat <= options.repeats; repeat++) {
+        Random random = new Random(study.seed);
+        for (int repeat = 1; repeat <= study.repeats; repeat++) {
             List<GridPoint> order = new ArrayList<>(points);
             Collections.shuffle(order, random);
             for (int position = 1; position <= order.size(); position++) {
                 Run run = runPoint(repeat, position, order.get(position - 1));
                 runs.add(run);
-                err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", runs.size(), points.size() * options.repeats, repeat,
+                study.err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", runs.size(), points.size() * study.repeats, repeat,
                         run.point().id(), describe(run));
-                Csv.write(options.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(Run::row).toList());
-                Csv.write(options.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, summary(runs));
+                Csv.write(study.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(Run::row).toList());
+                Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, summary(runs));
             }
         }
         printVerdict(runs);
         return (int) runs.stream().filter(run -> !run.ok()).count();
     }
 
-    private String describe(Run run) {
-        if (!run.ok()) {
-            return "FAILED: " + run.outcome().error();
-        }
-        long lockWaitMs = run.outcome().lockWaitMs();
-        return String.format(Locale.ROOT, "%5.1f s processing, %,9.0f rows/s (steady %s), %3d batches, wall %5.1f s%s",
-                run.batches().processingSeconds(), run.batches().rowsPerSecond(), rate(run.batches().steadyRowsPerSecond()),
-                run.batches().dataBatches(), run.outcome().wallMs() / 1000.0,
-                lockWaitMs > 1000 ? String.format(Locale.ROOT, " (waited %.0f s for the lock)", lockWaitMs / 1000.0) : "");
+    private static String describe(Run run) {
+        return !run.ok() ? "FAILED: " + run.error() : String.format(Locale.ROOT,
+                "%5.1f s processing, %,9.0f rows/s (steady %s), %3d batches, wall %5.1f s", run.batches().processingSeconds(),
+                run.batches().rowsPerSecond(), rate(run.batches().steadyRowsPerSecond()), run.batches().dataBatches(), run.wallSeconds());
     }
 
     private Run runPoint(int repeat, int position, GridPoint point) {
         int n = ++outputTopics;
         String outputTopic = "tuning-grid-out-" + n;
-        context.topics().create(outputTopic, 1);
-        Path metrics = context.workDir().resolve("grid-" + n + ".metrics.jsonl");
-        List<String> command = context.sparkSubmit(point.submitOptions(), List.of("--bootstrap-server", context.bootstrapServers(),
+        study.broker.create(outputTopic, 1);
+        Path metrics = study.workDir.resolve("grid-" + n + ".metrics.jsonl");
+        List<String> command = study.sparkSubmit(point.submitOptions(), List.of("--bootstrap-server", study.broker.bootstrapServers(),
                 "--topic", inputTopic, "--bounded", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
                 "--metrics-file", metrics.toString(), "--max-offsets-per-trigger", Long.toString(point.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(point.shufflePartitions()),
-                "--min-partitions", Integer.toString(context.shipped().minPartitions())));
-        try (MeasurementLock lock = MeasurementLock.acquire(options.lock.file(), options.lock.maxWait(), err);
-             ChildRun job = ChildRun.start(command, context.workDir(), "grid-" + n)) {
-            int exitCode = job.waitFor(options.runTimeout());
-            BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
-            String error = exitCode == ChildRun.TIMED_OUT ? "timed out after " + options.runTimeout().toSeconds() + " s"
+                "--min-partitions", Integer.toString(study.shipped.minPartitions())));
+        try (ChildRun job = new ChildRun(command, study.workDir, "grid-" + n)) {
+            int exitCode = job.waitFor(Duration.ofSeconds(study.runTimeoutSeconds));
+            BatchLog batches = BatchLog.read(metrics);
+            String error = exitCode == ChildRun.TIMED_OUT ? "timed out after " + study.runTimeoutSeconds + " s"
                     : exitCode != 0 ? "exit " + exitCode + ": " + job.tail()
-                    : batches.inputRows() != options.records ? "read " + batches.inputRows() + " of " + options.records + " records"
+                    : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
                     : "";
-            return new Run(repeat, position, point, new Outcome(exitCode, error, lock.waitedMs(), Math.round(job.wallSeconds() * 1000)),
-                    batches);
+            return new Run(repeat, position, point, exitCode, error, Math.round(job.wallSeconds() * 1000) / 1000.0, batches);
         }
     }
 
@@ -141,14 +122,14 @@ final class GridStudy {
             List<Run> ok = okRuns(runs, point.id());
             long failed = runs.stream().filter(run -> !run.ok() && run.point().id().equals(point.id())).count();
             List<Double> rates = ok.stream().map(run -> run.batches().rowsPerSecond()).toList();
-            double median = Stats.medianOrNaN(rates);
+            double median = Stats.median(rates);
             rows.add(List.of(point.id(), point.factor(), point.level(), point.master(), point.shufflePartitions(),
-                    point.maxOffsetsPerTrigger(), point.sparkConfText(), ok.size(), failed, median,
+                    point.maxOffsetsPerTrigger(), point.sparkConf(), ok.size(), failed, median,
                     rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-                    rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
-                    rates.isEmpty() ? Double.NaN : Stats.spread(rates), medianOf(ok, run -> run.outcome().wallMs() / 1000.0),
-                    medianOf(ok, run -> run.batches().dataBatches()), ratio(median, sparkDefaults), ratio(median, shipped),
-                    medianOf(ok, run -> run.batches().processingSeconds()), medianOf(ok, run -> run.batches().steadyRowsPerSecond())));
+                    rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), Stats.spread(rates),
+                    medianOf(ok, Run::wallSeconds), medianOf(ok, run -> run.batches().dataBatches()), median / sparkDefaults,
+                    median / shipped, medianOf(ok, run -> run.batches().processingSeconds()),
+                    medianOf(ok, run -> run.batches().steadyRowsPerSecond())));
         }
         return rows;
     }
@@ -161,14 +142,14 @@ final class GridStudy {
             return;
         }
         for (List<Run> point : List.of(shipped, plain)) {
-            err.printf(Locale.ROOT, "grid result: %-14s %5.1f s processing, %,9.0f rows/s, steady %s rows/s (medians of %d runs)%n",
+            study.err.printf(Locale.ROOT, "grid result: %-14s %5.1f s processing, %,9.0f rows/s, steady %s rows/s (medians of %d runs)%n",
                     point.get(0).point().id(), medianOf(point, run -> run.batches().processingSeconds()),
                     medianOf(point, run -> run.batches().rowsPerSecond()),
                     rate(medianOf(point, run -> run.batches().steadyRowsPerSecond())), point.size());
         }
         double shippedSeconds = medianOf(shipped, run -> run.batches().processingSeconds());
-        double speedup = ratio(medianOf(shipped, run -> run.batches().rowsPerSecond()), medianOf(plain, run -> run.batches().rowsPerSecond()));
-        err.printf(Locale.ROOT, "grid result: shipped processing %.1f s (target <= 5 s: %s); %.2fx Spark's plain defaults' "
+        double speedup = medianOf(shipped, run -> run.batches().rowsPerSecond()) / medianOf(plain, run -> run.batches().rowsPerSecond());
+        study.err.printf(Locale.ROOT, "grid result: shipped processing %.1f s (target <= 5 s: %s); %.2fx Spark's plain defaults' "
                         + "rows/s (%.1f s; target >= 8x: %s)%n", shippedSeconds, shippedSeconds <= 5 ? "met" : "MISSED",
                 speedup, medianOf(plain, run -> run.batches().processingSeconds()), speedup >= 8 ? "met" : "MISSED");
     }
@@ -178,14 +159,10 @@ final class GridStudy {
     }
 
     private static double medianOf(List<Run> runs, ToDoubleFunction<Run> figure) {
-        return Stats.medianOrNaN(runs.stream().map(figure::applyAsDouble).toList());
+        return Stats.median(runs.stream().map(figure::applyAsDouble).toList());
     }
 
     private static String rate(double rowsPerSecond) {
         return Double.isNaN(rowsPerSecond) ? "n/a" : String.format(Locale.ROOT, "%,.0f", rowsPerSecond);
-    }
-
-    private static double ratio(double value, double reference) {
-        return reference == 0 ? Double.NaN : value / reference;
     }
 }

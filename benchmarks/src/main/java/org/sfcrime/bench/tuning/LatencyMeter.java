@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,7 +39,7 @@ final class LatencyMeter {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** A counted call: its input timestamp (ms) and the output key its window count goes under. */
+    /** A counted call: its input timestamp (epoch ms) and the output key its window count goes under. */
     record InputCall(long timestampMs, int partition, long offset, String outputKey) {
     }
 
@@ -47,14 +47,9 @@ final class LatencyMeter {
     record OutputCount(String key, long count, long timestampMs, long receivedMs) {
     }
 
-    /**
-     * Latencies of the calls measured, sorted ascending, in ms.
-     *
-     * @param notVisible calls measured whose count never became visible before the run ended
-     */
+    /** Latencies of the calls measured, sorted ascending, in ms; notVisible: calls whose count never became visible. */
     record Result(int measured, int notVisible, long[] receivedLatencyMs, long[] producedLatencyMs) {
 
-        /** Nearest-rank percentile of the received latency, in ms; NaN when nothing was visible. */
         double received(double percentile) {
             return percentileOf(receivedLatencyMs, percentile);
         }
@@ -64,15 +59,9 @@ final class LatencyMeter {
         }
     }
 
-    private LatencyMeter() {
-    }
-
-    /** Every valid call of the input topic with the output key of its window of windowMinutes. */
     static List<InputCall> inputCalls(List<ConsumerRecord<String, String>> records, long windowMinutes) {
-        return records.stream().filter(record -> outputKey(record.value(), windowMinutes) != null)
-                .map(record -> new InputCall(record.timestamp(), record.partition(), record.offset(),
-                        outputKey(record.value(), windowMinutes)))
-                .toList();
+        return records.stream().map(record -> new InputCall(record.timestamp(), record.partition(), record.offset(),
+                outputKey(record.value(), windowMinutes))).filter(call -> call.outputKey() != null).toList();
     }
 
     /**
@@ -86,21 +75,18 @@ final class LatencyMeter {
                 return null;
             }
             LocalDateTime eventTime = LocalDateTime.parse(call.path("call_date_time").asText(""), TIMESTAMP);
-            long minutes = eventTime.toLocalDate().toEpochDay() * 24 * 60 + eventTime.getHour() * 60L + eventTime.getMinute();
-            LocalDateTime windowStart = LocalDateTime.of(1970, 1, 1, 0, 0)
-                    .plus(minutes - Math.floorMod(minutes, windowMinutes), ChronoUnit.MINUTES);
-            return TIMESTAMP.format(windowStart) + "|" + text(call, "original_crime_type_name") + "|" + text(call, "disposition");
+            long minutes = eventTime.toEpochSecond(ZoneOffset.UTC) / 60;
+            LocalDateTime windowStart = LocalDateTime.ofEpochSecond((minutes - Math.floorMod(minutes, windowMinutes)) * 60, 0, ZoneOffset.UTC);
+            return TIMESTAMP.format(windowStart) + "|" + text(call.path("original_crime_type_name")) + "|" + text(call.path("disposition"));
         } catch (IOException | DateTimeParseException e) {
             return null;
         }
     }
 
-    private static String text(JsonNode call, String field) {
-        JsonNode node = call.get(field);
-        return node == null || node.isNull() ? "" : node.asText();
+    private static String text(JsonNode field) {
+        return field.isNull() ? "" : field.asText();
     }
 
-    /** The count of an output message's JSON value; -1 when it has none. */
     static long countOf(String value) {
         try {
             return MAPPER.readTree(value).path("count").asLong(-1);
@@ -143,7 +129,7 @@ final class LatencyMeter {
         return new Result(measured, measured - visible, received, produced);
     }
 
-    /** Per key, on the given clock, the first time its count reached n, at index n - 1. */
+    /** Per key, the first time on the clock its count reached n, at index n - 1. */
     private static Map<String, long[]> firstTimes(List<OutputCount> outputs, ToLongFunction<OutputCount> clock) {
         Map<String, long[]> firstTimes = new HashMap<>();
         outputs.stream().sorted(Comparator.comparingLong(clock)).forEach(output -> {
@@ -157,7 +143,6 @@ final class LatencyMeter {
         return firstTimes;
     }
 
-    /** The first time the key's count reached the ordinal, or -1 when it never did. */
     private static long visibleAt(long[] firstTimes, int ordinal) {
         return firstTimes == null || ordinal > firstTimes.length ? -1 : firstTimes[ordinal - 1];
     }

@@ -1,6 +1,5 @@
 package org.sfcrime.bench.tuning;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,11 +7,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
-import org.sfcrime.bench.MeasurementLock;
 import org.sfcrime.bench.Stats;
 
 /**
@@ -23,17 +28,17 @@ import org.sfcrime.bench.Stats;
  */
 final class LiveStudy {
 
-    static final String RUNS_CSV = "live-runs.csv";
     static final String SUMMARY_CSV = "live-summary.csv";
 
     /** The job's windows in live mode, passed explicitly because the latency oracle computes the output keys. */
-    static final long WINDOW_MINUTES = 60;
+    private static final long WINDOW_MINUTES = 60;
 
-    static final List<String> RUN_COLUMNS = List.of("rate_per_s", "trigger_s", "repeat", "position", "error", "lock_wait_ms", "sent",
-            "measured", "not_visible", "p50_ms", "p95_ms", "p99_ms", "max_ms", "p50_produced_ms", "p95_produced_ms", "p99_produced_ms",
-            "batches", "median_batch_ms", "max_batch_ms", "output_messages", "shuffle_partitions", "max_offsets_per_trigger");
+    private static final List<String> RUN_COLUMNS = List.of("rate_per_s", "trigger_s", "repeat", "position", "error", "lock_wait_ms",
+            "sent", "measured", "not_visible", "p50_ms", "p95_ms", "p99_ms", "max_ms", "p50_produced_ms", "p95_produced_ms",
+            "p99_produced_ms", "batches", "median_batch_ms", "max_batch_ms", "output_messages", "shuffle_partitions",
+            "max_offsets_per_trigger");
 
-    static final List<String> SUMMARY_COLUMNS = List.of("rate_per_s", "trigger_s", "runs_ok", "runs_failed", "measured_total",
+    private static final List<String> SUMMARY_COLUMNS = List.of("rate_per_s", "trigger_s", "runs_ok", "runs_failed", "measured_total",
             "not_visible_total", "p50_ms", "p95_ms", "p99_ms", "p99_ms_min", "p99_ms_max", "p50_produced_ms", "p99_produced_ms",
             "median_batch_ms");
 
@@ -47,41 +52,35 @@ final class LiveStudy {
      * @param error   empty when the run succeeded
      * @param latency null when the run failed before it could be measured
      */
-    record Run(Point point, int repeat, int position, String error, long lockWaitMs, LatencyMeter.Result latency, BatchLog batches,
-               int outputMessages) {
+    record Run(Point point, int repeat, int position, String error, LatencyMeter.Result latency, BatchLog batches, int outputMessages) {
         boolean ok() {
             return error.isEmpty();
         }
     }
 
-    private final StudyContext context;
-    private final StudyOptions options;
+    private final TuningStudy study;
     private final Path callsFile;
-    private final PrintStream err;
     private int topicsCreated;
 
-    LiveStudy(StudyContext context, Path callsFile, PrintStream err) {
-        this.context = context;
-        this.options = context.options();
+    LiveStudy(TuningStudy study, Path callsFile) {
+        this.study = study;
         this.callsFile = callsFile;
-        this.err = err;
     }
 
     /** Runs every rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
         List<Point> points = new ArrayList<>();
-        options.rates.forEach(rate -> options.triggerSeconds().forEach(trigger -> points.add(new Point(rate, trigger))));
+        study.rates.forEach(rate -> study.triggers.forEach(trigger -> points.add(new Point(rate, trigger))));
         List<Run> runs = new ArrayList<>();
-        Random random = new Random(options.seed + 1);
-        int total = points.size() * options.liveRuns();
-        for (int repeat = 1; repeat <= options.liveRuns(); repeat++) {
+        Random random = new Random(study.seed + 1);
+        for (int repeat = 1; repeat <= study.liveRepeats; repeat++) {
             List<Point> order = new ArrayList<>(points);
             Collections.shuffle(order, random);
             for (int position = 1; position <= order.size(); position++) {
                 Run run = runOnce(order.get(position - 1), repeat, position);
                 runs.add(run);
-                err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", runs.size(), total, repeat,
-                        run.point().ratePerSecond(), run.point().triggerSeconds(), describe(run));
+                study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", runs.size(),
+                        points.size() * study.liveRepeats, repeat, run.point().ratePerSecond(), run.point().triggerSeconds(), describe(run));
                 writeCsv(points, runs);
             }
         }
@@ -89,63 +88,83 @@ final class LiveStudy {
     }
 
     private static String describe(Run run) {
-        if (!run.ok()) {
-            return "FAILED: " + run.error();
-        }
         LatencyMeter.Result l = run.latency();
-        return String.format(Locale.ROOT, "p50 %6.0f ms, p95 %6.0f ms, p99 %6.0f ms over %,d calls (%d not visible), %d batches of median %.0f ms",
+        return !run.ok() ? "FAILED: " + run.error() : String.format(Locale.ROOT,
+                "p50 %6.0f ms, p95 %6.0f ms, p99 %6.0f ms over %,d calls (%d not visible), %d batches of median %.0f ms",
                 l.received(50), l.received(95), l.received(99), l.measured(), l.notVisible(), run.batches().dataBatches(),
                 run.batches().medianBatchMs());
     }
 
     private long toSend(Point point) {
-        return (long) point.ratePerSecond() * (options.liveWarmupSeconds + options.measureSeconds());
+        return (long) point.ratePerSecond() * (study.liveWarmupSeconds + study.liveMeasureSeconds);
     }
 
     private Run runOnce(Point point, int repeat, int position) {
-        ShippedDefaults shipped = context.shipped();
+        ShippedDefaults shipped = study.shipped;
         int n = ++topicsCreated;
         String inputTopic = "tuning-live-in-" + n;
         String outputTopic = "tuning-live-out-" + n;
-        context.topics().create(inputTopic, 3);
-        context.topics().create(outputTopic, 1);
-        Path metrics = context.workDir().resolve("live-" + n + ".metrics.jsonl");
-        List<String> jobCommand = context.sparkSubmit(List.of("--master", GridPlan.SHIPPED_MASTER), List.of("--bootstrap-server",
-                context.bootstrapServers(), "--topic", inputTopic, "--starting-offsets", "earliest", "--sinks", "kafka",
+        study.broker.create(inputTopic, 3);
+        study.broker.create(outputTopic, 1);
+        Path metrics = study.workDir.resolve("live-" + n + ".metrics.jsonl");
+        List<String> jobCommand = study.sparkSubmit(List.of("--master", GridPoint.SHIPPED_MASTER), List.of("--bootstrap-server",
+                study.broker.bootstrapServers(), "--topic", inputTopic, "--starting-offsets", "earliest", "--sinks", "kafka",
                 "--output-topic", outputTopic, "--ui-port", "0", "--metrics-file", metrics.toString(),
                 "--trigger", point.triggerSeconds() + " seconds", "--window", WINDOW_MINUTES + " minutes",
                 "--slide", WINDOW_MINUTES + " minutes", "--max-offsets-per-trigger", Long.toString(shipped.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(shipped.shufflePartitions()),
                 "--min-partitions", Integer.toString(shipped.minPartitions())));
-        List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", context.producerJar().toString(),
-                "--bootstrap-server", context.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
+        List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", study.producerJar().toString(),
+                "--bootstrap-server", study.broker.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
                 "--rate", Integer.toString(point.ratePerSecond()), "--loop", "--limit", Long.toString(toSend(point)));
-        // the lock also covers reading the topics back: parsing 275,000 calls would disturb another measurement
-        try (MeasurementLock lock = MeasurementLock.acquire(options.lock.file(), options.lock.maxWait(), err);
-             OutputCollector collector = new OutputCollector(context.topics(), outputTopic);
-             ChildRun job = ChildRun.start(jobCommand, context.workDir(), "live-" + n + ".job")) {
-            String error = job.awaitOutput("[" + BatchLog.KAFKA_QUERY + "] started", Duration.ofSeconds(180))
+        AtomicBoolean collecting = new AtomicBoolean(true);
+        CompletableFuture<List<LatencyMeter.OutputCount>> collected = CompletableFuture.supplyAsync(() -> collect(outputTopic, collecting));
+        List<LatencyMeter.OutputCount> outputs;
+        String error;
+        try (ChildRun job = new ChildRun(jobCommand, study.workDir, "live-" + n + ".job")) {
+            error = job.awaitOutput("[" + BatchLog.KAFKA_QUERY + "] started", Duration.ofSeconds(180))
                     ? produceAndDrain(job, producerCommand, point, metrics, n)
                     : "the job did not start its query: " + job.tail();
-            List<LatencyMeter.OutputCount> outputs = collector.finish();
+            collecting.set(false);
             job.stop(Duration.ofSeconds(30));
-            BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
-            LatencyMeter.Result latency = null;
-            if (error.isEmpty()) {
-                List<ConsumerRecord<String, String>> input = context.topics().readAll(inputTopic, Duration.ofSeconds(120));
-                long fromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + options.liveWarmupSeconds * 1000L;
-                long toMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-                latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, WINDOW_MINUTES), outputs, fromMs, toMs);
-                error = latency.measured() == 0 ? "no call was sent after the warm-up" : "";
-            }
-            return new Run(point, repeat, position, error, lock.waitedMs(), latency, batches, outputs.size());
+        } finally {
+            collecting.set(false);
         }
+        try {
+            outputs = collected.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | InterruptedException e) {
+            throw new BenchFailure("reading the output topic failed: " + e.getMessage(), e);
+        }
+        BatchLog batches = BatchLog.read(metrics);
+        LatencyMeter.Result latency = null;
+        if (error.isEmpty()) {
+            List<ConsumerRecord<String, String>> input = study.broker.readAll(inputTopic, Duration.ofSeconds(120));
+            long fromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + study.liveWarmupSeconds * 1000L;
+            long toMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
+            latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, WINDOW_MINUTES), outputs, fromMs, toMs);
+            error = latency.measured() == 0 ? "no call was sent after the warm-up" : "";
+        }
+        return new Run(point, repeat, position, error, latency, batches, outputs.size());
+    }
+
+    /** Reads the output topic from the beginning until told to stop, noting when each message arrived: when a reader could see it. */
+    private List<LatencyMeter.OutputCount> collect(String topic, AtomicBoolean collecting) {
+        List<LatencyMeter.OutputCount> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = study.broker.consumerFromStart(topic)) {
+            while (collecting.get()) {
+                var batch = consumer.poll(Duration.ofMillis(100));
+                long receivedMs = System.currentTimeMillis();
+                batch.forEach(record -> received.add(new LatencyMeter.OutputCount(record.key(), LatencyMeter.countOf(record.value()),
+                        record.timestamp(), receivedMs)));
+            }
+        }
+        return received;
     }
 
     /** Runs the producer to its end, then waits until the job has processed every call sent; returns an error or "". */
     private String produceAndDrain(ChildRun job, List<String> producerCommand, Point point, Path metrics, int n) {
-        Duration producerTimeout = Duration.ofSeconds(options.liveWarmupSeconds + options.measureSeconds() + 120L);
-        try (ChildRun producer = ChildRun.start(producerCommand, context.workDir(), "live-" + n + ".producer")) {
+        Duration producerTimeout = Duration.ofSeconds(study.liveWarmupSeconds + study.liveMeasureSeconds + 120L);
+        try (ChildRun producer = new ChildRun(producerCommand, study.workDir, "live-" + n + ".producer")) {
             int exit = producer.waitFor(producerTimeout);
             if (exit != 0) {
                 return exit == ChildRun.TIMED_OUT ? "the producer did not finish within " + producerTimeout.toSeconds() + " s"
@@ -154,7 +173,7 @@ final class LiveStudy {
         }
         int drainSeconds = point.triggerSeconds() + 60;
         long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
-        while (BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows() < toSend(point)) {
+        while (BatchLog.read(metrics).inputRows() < toSend(point)) {
             if (!job.isAlive()) {
                 return "the job stopped: " + job.tail();
             }
@@ -168,7 +187,7 @@ final class LiveStudy {
     }
 
     private void writeCsv(List<Point> points, List<Run> runs) {
-        Csv.write(options.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(this::row).toList());
+        Csv.write(study.outputDirectory().resolve("live-runs.csv"), RUN_COLUMNS, runs.stream().map(this::row).toList());
         List<List<Object>> rows = new ArrayList<>();
         for (Point point : points) {
             List<Run> pointRuns = runs.stream().filter(run -> run.point().equals(point)).toList();
@@ -183,28 +202,22 @@ final class LiveStudy {
                     median(ok, run -> run.latency().produced(50)), median(ok, run -> run.latency().produced(99)),
                     median(ok, run -> run.batches().medianBatchMs())));
         }
-        Csv.write(options.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
+        Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
     }
 
-    /** A run's row of live-runs.csv; latencies in ms, NaN (an empty field) when not measured. */
+    /** A run's row of live-runs.csv; latencies in ms, NaN (an empty field) when not measured; lock_wait_ms 0 as in the grid. */
     private List<Object> row(Run run) {
         LatencyMeter.Result l = run.latency();
         List<Object> row = new ArrayList<>(List.of(run.point().ratePerSecond(), run.point().triggerSeconds(), run.repeat(),
-                run.position(), run.error(), run.lockWaitMs(), toSend(run.point()), l == null ? 0 : l.measured(),
-                l == null ? 0 : l.notVisible()));
-        for (double percentile : new double[] {50, 95, 99, 100}) {
-            row.add(l == null ? Double.NaN : l.received(percentile));
-        }
-        for (double percentile : new double[] {50, 95, 99}) {
-            row.add(l == null ? Double.NaN : l.produced(percentile));
-        }
-        row.addAll(List.of(run.batches().dataBatches(), run.batches().medianBatchMs(),
-                run.batches().batches().stream().mapToLong(BatchLog.Batch::triggerMs).max().orElse(0), run.outputMessages(),
-                context.shipped().shufflePartitions(), context.shipped().maxOffsetsPerTrigger()));
+                run.position(), run.error(), 0, toSend(run.point()), l == null ? 0 : l.measured(), l == null ? 0 : l.notVisible()));
+        List.of(50.0, 95.0, 99.0, 100.0).forEach(percentile -> row.add(l == null ? Double.NaN : l.received(percentile)));
+        List.of(50.0, 95.0, 99.0).forEach(percentile -> row.add(l == null ? Double.NaN : l.produced(percentile)));
+        row.addAll(List.of(run.batches().dataBatches(), run.batches().medianBatchMs(), run.batches().maxBatchMs(), run.outputMessages(),
+                study.shipped.shufflePartitions(), study.shipped.maxOffsetsPerTrigger()));
         return row;
     }
 
     private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
-        return Stats.medianOrNaN(runs.stream().map(value::applyAsDouble).toList());
+        return Stats.median(runs.stream().map(value::applyAsDouble).toList());
     }
 }

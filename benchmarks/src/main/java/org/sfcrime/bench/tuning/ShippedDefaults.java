@@ -2,7 +2,6 @@ package org.sfcrime.bench.tuning;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -13,39 +12,25 @@ import org.sfcrime.bench.BenchFailure;
  * when the study starts. Every run passes them as flags, so a stale stream-job.jar (whose built-in
  * copy of the file may be older) cannot change what is measured.
  *
- * @param shufflePartitions    spark.sql.shuffle.partitions of the job ({@code shuffle-partitions})
- * @param maxOffsetsPerTrigger records per micro-batch at most, 0 = no bound ({@code max-offsets-per-trigger})
- * @param minPartitions        Kafka source minPartitions, 0 = one task per Kafka partition ({@code min-partitions})
- * @param trigger              the processing-time trigger interval, Spark syntax ({@code trigger})
+ * @param maxOffsetsPerTrigger records per micro-batch at most, 0 = no bound
+ * @param minPartitions        Kafka source minPartitions, 0 = one task per Kafka partition
+ * @param trigger              the processing-time trigger interval, Spark syntax
  */
 record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int minPartitions, String trigger) {
 
-    /** The settings file every run is compared against. */
     static final String FILE = "config/stream-job.properties";
 
     static ShippedDefaults read(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
-        } catch (IOException e) {
-            throw new BenchFailure("cannot read " + file + ": " + e.getMessage(), e);
+            return new ShippedDefaults(Integer.parseInt(properties.getProperty("shuffle-partitions", "").trim()),
+                    Long.parseLong(properties.getProperty("max-offsets-per-trigger", "").trim()),
+                    Integer.parseInt(properties.getProperty("min-partitions", "").trim()),
+                    properties.getProperty("trigger", "").trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new BenchFailure("cannot read shuffle-partitions, max-offsets-per-trigger, min-partitions and trigger from "
+                    + file + ": " + e.getMessage(), e);
         }
-        try {
-            return new ShippedDefaults(
-                    Integer.parseInt(required(properties, "shuffle-partitions", file)),
-                    Long.parseLong(required(properties, "max-offsets-per-trigger", file)),
-                    Integer.parseInt(required(properties, "min-partitions", file)),
-                    required(properties, "trigger", file));
-        } catch (NumberFormatException e) {
-            throw new BenchFailure(file + ": not a whole number: " + e.getMessage(), e);
-        }
-    }
-
-    private static String required(Properties properties, String key, Path file) {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new BenchFailure(file + " has no value for " + key);
-        }
-        return value.trim();
     }
 }
