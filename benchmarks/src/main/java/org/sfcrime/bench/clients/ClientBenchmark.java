@@ -1,5 +1,9 @@
 package org.sfcrime.bench.clients;
 
+import org.sfcrime.cli.PropertiesFiles;
+import org.sfcrime.cli.OptionDefaults;
+import java.util.Properties;
+import java.io.Writer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -93,7 +97,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
     DataSet data;
     BenchBroker broker;
     private final List<Measurement> runs = new ArrayList<>();
-    private Path logDir;
+    Path logDir;
 
     private final String name;
     private final List<String> clients;
@@ -199,13 +203,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    /**
-     * Our producer replaying the file with the shipped settings plus the given overrides (KEY=VALUE),
-     * with the heap the README promises stays under 300 MB resident for the 200k-record set (the
-     * file's values are held in direct memory, which -Xmx also bounds).
-     */
+    /** Our producer replaying the file as shipped, no JVM flags, plus the given client overrides (KEY=VALUE). */
     final List<String> ourProducer(String topic, List<String> overrides) {
-        List<String> command = ChildRun.java("-Xmx128m", "-jar", producerJar.toString(), "--input", data.callsFile().toString(),
+        List<String> command = ChildRun.java("-jar", producerJar.toString(), "--input", data.callsFile().toString(),
                 "--topic", topic, "--bootstrap-server", broker.bootstrapServers());
         overrides.forEach(override -> command.addAll(List.of("--producer-property", override)));
         return command;
@@ -318,5 +318,32 @@ abstract class ClientBenchmark implements Callable<Integer> {
 
     private static String decimal(double value, int places) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + places + "f", value) : "-";
+    }
+
+    /**
+     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and
+     * config/COMPONENT.properties, prefix removed) as a plain client properties file, the form Kafka's
+     * perf tools take, so that both sides of a comparison use the same settings.
+     */
+    static Path shippedClientSettings(String component, Path dir) {
+        Properties settings = new Properties();
+        for (String file : List.of("pipeline.properties", component + ".properties")) {
+            try {
+                PropertiesFiles.file(ProjectPaths.root().resolve("config").resolve(file)).forEach((key, value) -> {
+                    if (key.startsWith(OptionDefaults.KAFKA_PREFIX)) {
+                        settings.setProperty(key.substring(OptionDefaults.KAFKA_PREFIX.length()), value);
+                    }
+                });
+            } catch (IOException e) {
+                throw new BenchFailure("cannot read config/" + file + ": " + e.getMessage());
+            }
+        }
+        Path out = dir.resolve(component + "-client.properties");
+        try (Writer writer = Files.newBufferedWriter(out)) {
+            settings.store(writer, "the kafka.* settings of config/" + component + ".properties");
+        } catch (IOException e) {
+            throw new BenchFailure("cannot write " + out + ": " + e.getMessage());
+        }
+        return out;
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench-consumer", mixinStandardHelpOptions = true,
         description = {
-            "Measures the delivery verifier (java -Xmx160m -jar consumer/target/consumer.jar --verify FILE "
+            "Measures the delivery verifier (java -jar consumer/target/consumer.jar --verify FILE "
                     + "--report json) against Kafka's kafka-consumer-perf-test reading the same topic with the same "
                     + "config/consumer.properties (its --fetch-size set to the shipped max.partition.fetch.bytes).",
             "The topic is loaded once by our producer; each round runs both once, in a rotating order. Prints every "
@@ -67,7 +67,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     @Override
     Measurement measure(String client, int round) {
         return client.equals(OURS)
-                ? measure(OURS, round, "the verifier", ChildRun.java("-Xmx160m", "-jar", consumerJar.toString(),
+                ? measure(OURS, round, "the verifier", ChildRun.java("-jar", consumerJar.toString(),
                         "--verify", data.callsFile().toString(), "--topic", topic, "--bootstrap-server", broker.bootstrapServers(),
                         "--report", "json", "--timeout-ms", Long.toString(runTimeoutSeconds * 1000)),
                         child -> ToolOutput.ourVerifier(child.stdout(), child.stderr(), data.records()))
@@ -75,7 +75,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
                         "--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
                         "--num-records", Integer.toString(data.records()),
                         "--group", "bench-perf-r" + round + "-" + System.currentTimeMillis(),
-                        "--command-config", "config/consumer.properties", "--fetch-size", shippedFetchBytes(), "--timeout", "30000"),
+                        "--command-config", shippedClientSettings("consumer", logDir).toString(), "--fetch-size", shippedFetchBytes(), "--timeout", "30000"),
                         child -> ToolOutput.consumerPerfTest(child.stdout(), data.records()));
     }
 
@@ -95,6 +95,6 @@ public final class ConsumerBenchmark extends ClientBenchmark {
         } catch (IOException e) {
             throw new BenchFailure("cannot read config/consumer.properties: " + e.getMessage());
         }
-        return properties.getProperty("max.partition.fetch.bytes", "1048576").trim();
+        return properties.getProperty("kafka.max.partition.fetch.bytes", "1048576").trim();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench-producer", mixinStandardHelpOptions = true,
         description = {
-            "Measures the producer CLI (java -Xmx128m -jar producer/target/producer.jar, shipped settings) against "
+            "Measures the producer CLI (java -jar producer/target/producer.jar, shipped settings, no JVM flags) against "
                     + "Kafka's kafka-producer-perf-test sending the same records as --payload-file with the same "
                     + "config/producer.properties, and against a naive configuration of our producer "
                     + "(linger.ms=0, batch.size=16384, compression.type=none; acks=all and idempotence kept).",
@@ -57,7 +57,7 @@ public final class ProducerBenchmark extends ClientBenchmark {
                     ? measure(client, round, "kafka-producer-perf-test", List.of("bash", "scripts/kafka-producer-perf-test",
                             "--topic", topic, "--num-records", Integer.toString(data.records()), "--throughput", "-1",
                             "--payload-file", data.payloadFile().toString(), "--payload-delimiter", "\n",
-                            "--command-config", "config/producer.properties",
+                            "--command-config", shippedClientSettings("producer", logDir).toString(),
                             "--command-property", "bootstrap.servers=" + broker.bootstrapServers()),
                             child -> ToolOutput.producerPerfTest(child.stdout(), data.records()))
                     : measure(client, round, "the producer", ourProducer(topic, client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
