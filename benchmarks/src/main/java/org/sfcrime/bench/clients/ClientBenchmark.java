@@ -104,11 +104,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
     private final String timedLabel;
     private final String altLabel;
 
-    /**
-     * @param name       of the CSV files and of the benchmark in messages
-     * @param timedLabel what {@code Timed.seconds} is for each client
-     * @param altLabel   what {@code Timed.altSeconds} is for each client
-     */
+    /** The labels say what {@code Timed.seconds} and {@code Timed.altSeconds} are for each client. */
     ClientBenchmark(String name, List<String> clients, String timedLabel, String altLabel) {
         this.name = name;
         this.clients = clients;
@@ -234,9 +230,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /**
-     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall
-     * records/s, peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the
-     * target is a ceiling).
+     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s, peak RSS
+     * MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
      */
     private double[] figures(List<Measurement> of) {
         List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,
@@ -321,9 +316,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /**
-     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and
-     * config/COMPONENT.properties, prefix removed) as a plain client properties file, the form Kafka's
-     * perf tools take, so that both sides of a comparison use the same settings.
+     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and config/COMPONENT
+     * .properties, prefix removed) as a plain client properties file, so that Kafka's perf tools use the same settings.
      */
     static Path shippedClientSettings(String component, Path dir) {
         Properties settings = new Properties();

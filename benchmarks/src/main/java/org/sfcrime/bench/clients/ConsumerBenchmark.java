@@ -12,9 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The consumer benchmark: our delivery verifier against Kafka's kafka-consumer-perf-test, both
- * reading one topic that holds the data set (loaded once by our producer), as separate processes
- * against one real broker, alternating for several rounds.
+ * The consumer benchmark: our delivery verifier against kafka-consumer-perf-test, reading one topic loaded once.
  *
  * <p>Usage: {@code scripts/bench-consumer.sh [--rounds 3] [--records 200000]}
  */
@@ -48,7 +46,6 @@ public final class ConsumerBenchmark extends ClientBenchmark {
         System.exit(new CommandLine(new ConsumerBenchmark()).execute(args));
     }
 
-    /** Fills the topic once with our producer (not measured). */
     @Override
     void prepare() {
         broker.create(topic, partitions);

@@ -6,9 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The producer benchmark: our producer against Kafka's kafka-producer-perf-test over the same
- * records with the same client settings, and against a naive configuration of itself, each run
- * as a separate process against one real broker, alternating for several rounds.
+ * The producer benchmark: our producer against kafka-producer-perf-test and a naive configuration of itself.
  *
  * <p>Usage: {@code scripts/bench-producer.sh [--rounds 3] [--records 200000]}
  */
@@ -45,7 +43,6 @@ public final class ProducerBenchmark extends ClientBenchmark {
         System.exit(new CommandLine(new ProducerBenchmark()).execute(args));
     }
 
-    /** One run into a fresh topic, deleted afterwards; checks that every record arrived. */
     @Override
     Measurement measure(String client, int round) {
         String topic = "bench-producer-" + client + "-r" + round + "-" + System.currentTimeMillis();

@@ -78,9 +78,8 @@ record BatchLog(List<Batch> batches) {
     }
 
     /**
-     * Records per second of the data batches after the first one (which pays for the JVM's and
-     * Spark's warm-up), or NaN when fewer than two batches read data: a one-batch drain has no
-     * steady state to show.
+     * Records per second of the data batches after the first one (which pays for the JVM's and Spark's warm-up), or NaN
+     * when fewer than two batches read data: a one-batch drain has no steady state to show.
      */
     double steadyRowsPerSecond() {
         List<Batch> steady = dataBatchList().stream().skip(1).toList();

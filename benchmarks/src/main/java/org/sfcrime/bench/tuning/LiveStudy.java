@@ -46,12 +46,7 @@ final class LiveStudy {
     record Point(int ratePerSecond, int triggerSeconds) {
     }
 
-    /**
-     * One live run.
-     *
-     * @param error   empty when the run succeeded
-     * @param latency null when the run failed before it could be measured
-     */
+    /** One live run; error is empty when it succeeded, latency null when it failed before it could be measured. */
     record Run(Point point, int repeat, int position, String error, LatencyMeter.Result latency, BatchLog batches, int outputMessages) {
         boolean ok() {
             return error.isEmpty();

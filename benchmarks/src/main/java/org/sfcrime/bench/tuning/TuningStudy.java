@@ -27,14 +27,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The tuning study of the stream job: how Spark settings change throughput and latency, measured
- * against a real broker with the project's own jars, as separate processes.
- *
- * <p>It starts a broker on free loopback ports, generates the synthetic call set once and loads
- * it into a topic, then (1) drains that topic with the job in bounded mode over a one-factor-at-a-time
- * grid around the shipped defaults, each point repeated in a shuffled order, and (2) runs the job live
- * with a processing-time trigger while the producer sends at a fixed rate, measuring per-call
- * end-to-end latency through the kafka sink. Results: CSV and PNG charts in --output-dir.
+ * The tuning study of the stream job: how Spark settings change throughput ({@link GridStudy}) and end-to-end latency
+ * ({@link LiveStudy}), measured with the project's own jars as separate processes against a broker it starts.
  *
  * <p>Usage: {@code scripts/tune.sh --quick} (about 20 minutes on 2 cores), or {@code scripts/tune.sh} for the full grid.
  */
