@@ -210,7 +210,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     /** atLeast 0: no target. */
     final Check ratio(String name, String numerator, ToDoubleFunction<Measurement> numeratorFigure, String denominator,
                       ToDoubleFunction<Measurement> denominatorFigure, double atLeast) {
-        double value = median(numerator, numeratorFigure) / median(denominator, denominatorFigure);
+        double value = Stats.median(runsOf(numerator), numeratorFigure)
+                / Stats.median(runsOf(denominator), denominatorFigure);
         return new Check(name + ", medians", value, atLeast > 0 ? String.format(Locale.ROOT, ">= %.2f", atLeast) : "", value >= atLeast);
     }
 
@@ -225,10 +226,6 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return runs.stream().filter(run -> run.client().equals(client)).toList();
     }
 
-    private double median(String client, ToDoubleFunction<Measurement> figure) {
-        return Stats.median(runsOf(client).stream().map(figure::applyAsDouble).toList());
-    }
-
     /**
      * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s, peak RSS
      * MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
@@ -237,7 +234,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
         List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,
                 run -> run.recordsPerSecond() * data.meanValueBytes() / 1e6, run -> run.timed().altSeconds(),
                 Measurement::altRecordsPerSecond, Measurement::wallSeconds, Measurement::wallRecordsPerSecond);
-        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of.stream().map(figure::applyAsDouble).toList())),
+        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of, figure)),
                 DoubleStream.of(of.stream().mapToDouble(run -> run.peakRssBytes() / 1e6).max().orElse(0))).toArray();
     }
 

@@ -89,8 +89,8 @@ record BatchLog(List<Batch> batches) {
 
     /** Median triggerExecution of the batches that read data, in ms (0 when none did). */
     double medianBatchMs() {
-        List<Double> durations = dataBatchList().stream().map(batch -> (double) batch.triggerMs()).toList();
-        return durations.isEmpty() ? 0 : Stats.median(durations);
+        List<Batch> data = dataBatchList();
+        return data.isEmpty() ? 0 : Stats.median(data, Batch::triggerMs);
     }
 
     long maxBatchMs() {

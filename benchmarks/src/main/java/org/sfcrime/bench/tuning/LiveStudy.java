@@ -3,16 +3,13 @@ package org.sfcrime.bench.tuning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.sfcrime.bench.BenchFailure;
@@ -66,19 +63,12 @@ final class LiveStudy {
     int run() {
         List<Point> points = new ArrayList<>();
         study.rates.forEach(rate -> study.triggers.forEach(trigger -> points.add(new Point(rate, trigger))));
-        List<Run> runs = new ArrayList<>();
-        Random random = new Random(study.seed + 1);
-        for (int repeat = 1; repeat <= study.liveRepeats; repeat++) {
-            List<Point> order = new ArrayList<>(points);
-            Collections.shuffle(order, random);
-            for (int position = 1; position <= order.size(); position++) {
-                Run run = runOnce(order.get(position - 1), repeat, position);
-                runs.add(run);
-                study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", runs.size(),
-                        points.size() * study.liveRepeats, repeat, run.point().ratePerSecond(), run.point().triggerSeconds(), describe(run));
-                writeCsv(points, runs);
-            }
-        }
+        List<Run> runs = TuningStudy.shuffledRepeats(points, study.liveRepeats, study.seed + 1, this::runOnce, (run, done) -> {
+            study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", done.size(),
+                    points.size() * study.liveRepeats, run.repeat(), run.point().ratePerSecond(), run.point().triggerSeconds(),
+                    describe(run));
+            writeCsv(points, done);
+        });
         return (int) runs.stream().filter(run -> !run.ok()).count();
     }
 
@@ -94,7 +84,7 @@ final class LiveStudy {
         return (long) point.ratePerSecond() * (study.liveWarmupSeconds + study.liveMeasureSeconds);
     }
 
-    private Run runOnce(Point point, int repeat, int position) {
+    private Run runOnce(int repeat, int position, Point point) {
         ShippedDefaults shipped = study.shipped;
         int n = ++topicsCreated;
         String inputTopic = "tuning-live-in-" + n;
@@ -190,12 +180,12 @@ final class LiveStudy {
             rows.add(List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
                     ok.stream().mapToLong(run -> run.latency().measured()).sum(),
                     ok.stream().mapToLong(run -> run.latency().notVisible()).sum(),
-                    median(ok, run -> run.latency().received(50)), median(ok, run -> run.latency().received(95)),
-                    median(ok, run -> run.latency().received(99)),
+                    Stats.median(ok, run -> run.latency().received(50)), Stats.median(ok, run -> run.latency().received(95)),
+                    Stats.median(ok, run -> run.latency().received(99)),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).min().orElse(Double.NaN),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).max().orElse(Double.NaN),
-                    median(ok, run -> run.latency().produced(50)), median(ok, run -> run.latency().produced(99)),
-                    median(ok, run -> run.batches().medianBatchMs())));
+                    Stats.median(ok, run -> run.latency().produced(50)), Stats.median(ok, run -> run.latency().produced(99)),
+                    Stats.median(ok, run -> run.batches().medianBatchMs())));
         }
         Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
     }
@@ -212,7 +202,4 @@ final class LiveStudy {
         return row;
     }
 
-    private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
-        return Stats.median(runs.stream().map(value::applyAsDouble).toList());
-    }
 }

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -226,6 +229,31 @@ public final class TuningStudy implements Callable<Integer> {
                 throw new BenchFailure("loading the calls failed: " + (exitCode == ChildRun.TIMED_OUT ? "timed out" : producer.tail()));
             }
         }
+    }
+
+    /** One run of a point, given its repeat and its position in the repeat's order. */
+    interface Trial<P, R> {
+        R run(int repeat, int position, P point);
+    }
+
+    /**
+     * Runs every point once per repeat, in a new random order each repeat, so that drift on a shared machine spreads
+     * over all points instead of biasing one; after each run, hands it and the runs so far to afterEach.
+     */
+    static <P, R> List<R> shuffledRepeats(List<P> points, int repeats, long seed, Trial<P, R> trial,
+                                          BiConsumer<R, List<R>> afterEach) {
+        List<R> runs = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            List<P> order = new ArrayList<>(points);
+            Collections.shuffle(order, random);
+            for (int position = 1; position <= order.size(); position++) {
+                R run = trial.run(repeat, position, order.get(position - 1));
+                runs.add(run);
+                afterEach.accept(run, runs);
+            }
+        }
+        return runs;
     }
 
     Path outputDirectory() {
