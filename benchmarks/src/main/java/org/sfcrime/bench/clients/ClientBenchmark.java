@@ -1,11 +1,8 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.cli.PropertiesFiles;
-import org.sfcrime.cli.OptionDefaults;
-import java.util.Properties;
-import java.io.Writer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +11,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -25,6 +25,8 @@ import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.bench.Stats;
+import org.sfcrime.cli.OptionDefaults;
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine.Model.CommandSpec;
@@ -207,6 +209,14 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return command;
     }
 
+    /** @throws BenchFailure naming who when the topic does not hold every record of the data set */
+    final void expectAllRecordsIn(String topic, String who) {
+        long inTopic = broker.messages(topic, partitions);
+        if (inTopic != data.records()) {
+            throw new BenchFailure(who + " left " + inTopic + " messages in " + topic + ", not " + data.records());
+        }
+    }
+
     /** atLeast 0: no target. */
     final Check ratio(String name, String numerator, ToDoubleFunction<Measurement> numeratorFigure, String denominator,
                       ToDoubleFunction<Measurement> denominatorFigure, double atLeast) {
@@ -289,11 +299,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     private static List<String> csvRow(String round, String client, long records, double[] figures) {
-        List<String> row = new ArrayList<>(List.of(round, client, Long.toString(records)));
-        for (int i = 0; i < figures.length; i++) {
-            row.add(String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]));
-        }
-        return row;
+        return Stream.concat(Stream.of(round, client, Long.toString(records)), IntStream.range(0, figures.length)
+                .mapToObj(i -> String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]))).toList();
     }
 
     private static String loadAverage() {

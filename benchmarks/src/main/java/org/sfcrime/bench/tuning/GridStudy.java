@@ -104,21 +104,19 @@ final class GridStudy {
     private List<List<Object>> summary(List<Run> runs) {
         double shipped = Stats.median(okRuns(runs, GridPoint.SHIPPED), run -> run.batches().rowsPerSecond());
         double sparkDefaults = Stats.median(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
-        List<List<Object>> rows = new ArrayList<>();
-        for (GridPoint point : points) {
+        return points.stream().map(point -> {
             List<Run> ok = okRuns(runs, point.id());
             long failed = runs.stream().filter(run -> !run.ok() && run.point().id().equals(point.id())).count();
             List<Double> rates = ok.stream().map(run -> run.batches().rowsPerSecond()).toList();
             double median = Stats.median(rates);
-            rows.add(List.of(point.id(), point.factor(), point.level(), point.master(), point.shufflePartitions(),
+            return List.<Object>of(point.id(), point.factor(), point.level(), point.master(), point.shufflePartitions(),
                     point.maxOffsetsPerTrigger(), point.sparkConf(), ok.size(), failed, median,
                     rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                     rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), Stats.spread(rates),
                     Stats.median(ok, Run::wallSeconds), Stats.median(ok, run -> run.batches().dataBatches()), median / sparkDefaults,
                     median / shipped, Stats.median(ok, run -> run.batches().processingSeconds()),
-                    Stats.median(ok, run -> run.batches().steadyRowsPerSecond())));
-        }
-        return rows;
+                    Stats.median(ok, run -> run.batches().steadyRowsPerSecond()));
+        }).toList();
     }
 
     /** The shipped defaults against Spark's plain defaults, as the stream job's targets put it. */

@@ -61,8 +61,8 @@ final class LiveStudy {
 
     /** Runs every rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
-        List<Point> points = new ArrayList<>();
-        study.rates.forEach(rate -> study.triggers.forEach(trigger -> points.add(new Point(rate, trigger))));
+        List<Point> points = study.rates.stream()
+                .flatMap(rate -> study.triggers.stream().map(trigger -> new Point(rate, trigger))).toList();
         List<Run> runs = TuningStudy.shuffledRepeats(points, study.liveRepeats, study.seed + 1, this::runOnce, (run, done) -> {
             study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", done.size(),
                     points.size() * study.liveRepeats, run.repeat(), run.point().ratePerSecond(), run.point().triggerSeconds(),
@@ -173,11 +173,10 @@ final class LiveStudy {
 
     private void writeCsv(List<Point> points, List<Run> runs) {
         Csv.write(study.outputDirectory().resolve("live-runs.csv"), RUN_COLUMNS, runs.stream().map(this::row).toList());
-        List<List<Object>> rows = new ArrayList<>();
-        for (Point point : points) {
+        Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, points.stream().map(point -> {
             List<Run> pointRuns = runs.stream().filter(run -> run.point().equals(point)).toList();
             List<Run> ok = pointRuns.stream().filter(Run::ok).toList();
-            rows.add(List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
+            return List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
                     ok.stream().mapToLong(run -> run.latency().measured()).sum(),
                     ok.stream().mapToLong(run -> run.latency().notVisible()).sum(),
                     Stats.median(ok, run -> run.latency().received(50)), Stats.median(ok, run -> run.latency().received(95)),
@@ -185,9 +184,8 @@ final class LiveStudy {
                     ok.stream().mapToDouble(run -> run.latency().received(99)).min().orElse(Double.NaN),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).max().orElse(Double.NaN),
                     Stats.median(ok, run -> run.latency().produced(50)), Stats.median(ok, run -> run.latency().produced(99)),
-                    Stats.median(ok, run -> run.batches().medianBatchMs())));
-        }
-        Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
+                    Stats.median(ok, run -> run.batches().medianBatchMs()));
+        }).toList());
     }
 
     /** A run's row of live-runs.csv; latencies in ms, NaN (an empty field) when not measured; lock_wait_ms 0 as in the grid. */
