@@ -127,7 +127,7 @@ public final class ChildRun implements AutoCloseable {
         return read(stderrFile);
     }
 
-    /** What went wrong, in one line: the first "error:" or exception line of stderr (else stdout), else the last line. */
+    /** What went wrong: the first "error:" or exception line of stderr (else stdout), else the last line. */
     public String tail() {
         String stderr = stderr();
         List<String> lines = (stderr.isBlank() ? stdout() : stderr).strip().lines().map(String::strip).toList();

@@ -237,8 +237,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /**
-     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s, peak RSS
-     * MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
+     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s,
+     * peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
      */
     private double[] figures(List<Measurement> of) {
         List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,

@@ -31,7 +31,7 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
     /** Label of the state store Spark uses when none is configured. */
     private static final String DEFAULT_STORE = "hdfs (default)";
 
-    /** Shipped defaults first, then Spark's plain defaults when named or with all factors, then each factor's levels. */
+    /** Shipped defaults first, Spark's plain defaults when named or with all factors, then each factor's levels. */
     static List<GridPoint> plan(ShippedDefaults shipped, boolean quick, List<String> factors) {
         int partitions = shipped.shufflePartitions();
         long maxOffsets = shipped.maxOffsetsPerTrigger();

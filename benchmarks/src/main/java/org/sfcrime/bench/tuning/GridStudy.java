@@ -65,8 +65,8 @@ final class GridStudy {
             study.err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
         }
         List<Run> runs = TuningStudy.shuffledRepeats(points, study.repeats, study.seed, this::runPoint, (run, done) -> {
-            study.err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", done.size(), points.size() * study.repeats,
-                    run.repeat(), run.point().id(), describe(run));
+            study.err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", done.size(),
+                    points.size() * study.repeats, run.repeat(), run.point().id(), describe(run));
             Csv.write(study.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, done.stream().map(Run::row).toList());
             Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, summary(done));
         });
@@ -103,7 +103,8 @@ final class GridStudy {
 
     private List<List<Object>> summary(List<Run> runs) {
         double shipped = Stats.median(okRuns(runs, GridPoint.SHIPPED), run -> run.batches().rowsPerSecond());
-        double sparkDefaults = Stats.median(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
+        double sparkDefaults =
+                Stats.median(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
         return points.stream().map(point -> {
             List<Run> ok = okRuns(runs, point.id());
             long failed = runs.stream().filter(run -> !run.ok() && run.point().id().equals(point.id())).count();
@@ -113,7 +114,8 @@ final class GridStudy {
                     point.maxOffsetsPerTrigger(), point.sparkConf(), ok.size(), failed, median,
                     rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                     rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), Stats.spread(rates),
-                    Stats.median(ok, Run::wallSeconds), Stats.median(ok, run -> run.batches().dataBatches()), median / sparkDefaults,
+                    Stats.median(ok, Run::wallSeconds), Stats.median(ok, run -> run.batches().dataBatches()),
+                    median / sparkDefaults,
                     median / shipped, Stats.median(ok, run -> run.batches().processingSeconds()),
                     Stats.median(ok, run -> run.batches().steadyRowsPerSecond()));
         }).toList();
@@ -133,10 +135,12 @@ final class GridStudy {
                     rate(Stats.median(point, run -> run.batches().steadyRowsPerSecond())), point.size());
         }
         double shippedSeconds = Stats.median(shipped, run -> run.batches().processingSeconds());
-        double speedup = Stats.median(shipped, run -> run.batches().rowsPerSecond()) / Stats.median(plain, run -> run.batches().rowsPerSecond());
+        double speedup = Stats.median(shipped, run -> run.batches().rowsPerSecond())
+                / Stats.median(plain, run -> run.batches().rowsPerSecond());
         study.err.printf(Locale.ROOT, "grid result: shipped processing %.1f s (target <= 5 s: %s); %.2fx Spark's plain defaults' "
                         + "rows/s (%.1f s; target >= 8x: %s)%n", shippedSeconds, shippedSeconds <= 5 ? "met" : "MISSED",
-                speedup, Stats.median(plain, run -> run.batches().processingSeconds()), speedup >= 8 ? "met" : "MISSED");
+                speedup, Stats.median(plain, run -> run.batches().processingSeconds()),
+                speedup >= 8 ? "met" : "MISSED");
     }
 
     private static List<Run> okRuns(List<Run> runs, String pointId) {

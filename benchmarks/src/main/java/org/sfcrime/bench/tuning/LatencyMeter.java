@@ -62,7 +62,7 @@ final class LatencyMeter {
                 outputKey(record.value(), windowMinutes))).filter(call -> call.outputKey() != null).toList();
     }
 
-    /** The job's output key for one input value, or null when the job would reject it; windows align to the epoch in UTC. */
+    /** The job's output key for an input value, null when the job rejects it; windows align to the epoch in UTC. */
     static String outputKey(String value, long windowMinutes) {
         try {
             JsonNode call = MAPPER.readTree(value);
@@ -90,7 +90,7 @@ final class LatencyMeter {
         }
     }
 
-    /** Latency of each call with an input timestamp in [fromMs, toMs]; calls outside still count towards their key's ordinals. */
+    /** Latency of each call with an input timestamp in [fromMs, toMs]; calls outside still count for key ordinals. */
     static Result measure(List<InputCall> inputs, List<OutputCount> outputs, long fromMs, long toMs) {
         List<InputCall> ordered = new ArrayList<>(inputs);
         ordered.sort(Comparator.comparingLong(InputCall::timestampMs).thenComparingInt(InputCall::partition)

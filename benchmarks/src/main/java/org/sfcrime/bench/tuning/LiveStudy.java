@@ -63,9 +63,10 @@ final class LiveStudy {
     int run() {
         List<Point> points = study.rates.stream()
                 .flatMap(rate -> study.triggers.stream().map(trigger -> new Point(rate, trigger))).toList();
-        List<Run> runs = TuningStudy.shuffledRepeats(points, study.liveRepeats, study.seed + 1, this::runOnce, (run, done) -> {
+        int repeats = study.liveRepeats;
+        List<Run> runs = TuningStudy.shuffledRepeats(points, repeats, study.seed + 1, this::runOnce, (run, done) -> {
             study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", done.size(),
-                    points.size() * study.liveRepeats, run.repeat(), run.point().ratePerSecond(), run.point().triggerSeconds(),
+                    points.size() * repeats, run.repeat(), run.point().ratePerSecond(), run.point().triggerSeconds(),
                     describe(run));
             writeCsv(points, done);
         });
@@ -179,11 +180,13 @@ final class LiveStudy {
             return List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
                     ok.stream().mapToLong(run -> run.latency().measured()).sum(),
                     ok.stream().mapToLong(run -> run.latency().notVisible()).sum(),
-                    Stats.median(ok, run -> run.latency().received(50)), Stats.median(ok, run -> run.latency().received(95)),
+                    Stats.median(ok, run -> run.latency().received(50)),
+                    Stats.median(ok, run -> run.latency().received(95)),
                     Stats.median(ok, run -> run.latency().received(99)),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).min().orElse(Double.NaN),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).max().orElse(Double.NaN),
-                    Stats.median(ok, run -> run.latency().produced(50)), Stats.median(ok, run -> run.latency().produced(99)),
+                    Stats.median(ok, run -> run.latency().produced(50)),
+                    Stats.median(ok, run -> run.latency().produced(99)),
                     Stats.median(ok, run -> run.batches().medianBatchMs()));
         }).toList());
     }
