@@ -77,7 +77,6 @@ public final class BenchBroker implements AutoCloseable {
         }
     }
 
-    /** A consumer of strings without a group, from the beginning of every partition of the topic. */
     public KafkaConsumer<String, String> consumerFromStart(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());

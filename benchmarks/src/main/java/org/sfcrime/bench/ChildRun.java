@@ -127,11 +127,7 @@ public final class ChildRun implements AutoCloseable {
         return read(stderrFile);
     }
 
-    /**
-     * The line of stderr (or stdout) that best says what went wrong, for a one-line failure
-     * message: the first "error: ..." or exception line, else the last line (a stack trace's last
-     * line is only its deepest frame).
-     */
+    /** What went wrong: the first "error:" or exception line of stderr (else stdout), else the last line. */
     public String tail() {
         String stderr = stderr();
         List<String> lines = (stderr.isBlank() ? stdout() : stderr).strip().lines().map(String::strip).toList();

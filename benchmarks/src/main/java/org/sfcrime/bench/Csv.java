@@ -39,7 +39,6 @@ public final class Csv {
         }
     }
 
-    /** Rows as maps from column name to text, in file order. */
     public static List<Map<String, String>> read(Path file) {
         List<List<String>> lines;
         try (Stream<String> text = Files.lines(file)) {

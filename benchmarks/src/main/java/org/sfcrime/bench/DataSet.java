@@ -22,7 +22,6 @@ import org.sfcrime.sample.SyntheticCalls;
  */
 public record DataSet(Path callsFile, Path payloadFile, int records, double meanValueBytes) {
 
-    /** Returns the cached files for (records, seed) under dir, writing them first when missing. */
     public static DataSet ensure(Path dir, int records, long seed, PrintStream progress) {
         Path calls = dir.resolve("calls-" + records + "-seed" + seed + ".json");
         Path payload = dir.resolve("calls-" + records + "-seed" + seed + ".payload.ndjson");

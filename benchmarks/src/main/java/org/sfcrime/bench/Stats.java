@@ -2,6 +2,7 @@ package org.sfcrime.bench;
 
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /** Summary statistics of repeated measurements: these machines are shared and noisy, so medians. */
 public final class Stats {
@@ -14,6 +15,10 @@ public final class Stats {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).filter(value -> !Double.isNaN(value)).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length == 0 ? Double.NaN : sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    public static <T> double median(List<T> items, ToDoubleFunction<? super T> figure) {
+        return median(items.stream().map(figure::applyAsDouble).toList());
     }
 
     /** Relative spread, (max - min) / median: how much one point's repeats disagree; NaN without values. */

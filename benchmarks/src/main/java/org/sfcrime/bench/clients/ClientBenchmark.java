@@ -1,11 +1,8 @@
 package org.sfcrime.bench.clients;
 
-import org.sfcrime.cli.PropertiesFiles;
-import org.sfcrime.cli.OptionDefaults;
-import java.util.Properties;
-import java.io.Writer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +11,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -25,6 +25,8 @@ import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.bench.Stats;
+import org.sfcrime.cli.OptionDefaults;
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,11 +106,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
     private final String timedLabel;
     private final String altLabel;
 
-    /**
-     * @param name       of the CSV files and of the benchmark in messages
-     * @param timedLabel what {@code Timed.seconds} is for each client
-     * @param altLabel   what {@code Timed.altSeconds} is for each client
-     */
+    /** The labels say what {@code Timed.seconds} and {@code Timed.altSeconds} are for each client. */
     ClientBenchmark(String name, List<String> clients, String timedLabel, String altLabel) {
         this.name = name;
         this.clients = clients;
@@ -211,10 +209,19 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return command;
     }
 
+    /** @throws BenchFailure naming who when the topic does not hold every record of the data set */
+    final void expectAllRecordsIn(String topic, String who) {
+        long inTopic = broker.messages(topic, partitions);
+        if (inTopic != data.records()) {
+            throw new BenchFailure(who + " left " + inTopic + " messages in " + topic + ", not " + data.records());
+        }
+    }
+
     /** atLeast 0: no target. */
     final Check ratio(String name, String numerator, ToDoubleFunction<Measurement> numeratorFigure, String denominator,
                       ToDoubleFunction<Measurement> denominatorFigure, double atLeast) {
-        double value = median(numerator, numeratorFigure) / median(denominator, denominatorFigure);
+        double value = Stats.median(runsOf(numerator), numeratorFigure)
+                / Stats.median(runsOf(denominator), denominatorFigure);
         return new Check(name + ", medians", value, atLeast > 0 ? String.format(Locale.ROOT, ">= %.2f", atLeast) : "", value >= atLeast);
     }
 
@@ -229,20 +236,15 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return runs.stream().filter(run -> run.client().equals(client)).toList();
     }
 
-    private double median(String client, ToDoubleFunction<Measurement> figure) {
-        return Stats.median(runsOf(client).stream().map(figure::applyAsDouble).toList());
-    }
-
     /**
-     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall
-     * records/s, peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the
-     * target is a ceiling).
+     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s,
+     * peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
      */
     private double[] figures(List<Measurement> of) {
         List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,
                 run -> run.recordsPerSecond() * data.meanValueBytes() / 1e6, run -> run.timed().altSeconds(),
                 Measurement::altRecordsPerSecond, Measurement::wallSeconds, Measurement::wallRecordsPerSecond);
-        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of.stream().map(figure::applyAsDouble).toList())),
+        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of, figure)),
                 DoubleStream.of(of.stream().mapToDouble(run -> run.peakRssBytes() / 1e6).max().orElse(0))).toArray();
     }
 
@@ -297,11 +299,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     private static List<String> csvRow(String round, String client, long records, double[] figures) {
-        List<String> row = new ArrayList<>(List.of(round, client, Long.toString(records)));
-        for (int i = 0; i < figures.length; i++) {
-            row.add(String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]));
-        }
-        return row;
+        return Stream.concat(Stream.of(round, client, Long.toString(records)), IntStream.range(0, figures.length)
+                .mapToObj(i -> String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]))).toList();
     }
 
     private static String loadAverage() {
@@ -321,9 +320,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /**
-     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and
-     * config/COMPONENT.properties, prefix removed) as a plain client properties file, the form Kafka's
-     * perf tools take, so that both sides of a comparison use the same settings.
+     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and config/COMPONENT
+     * .properties, prefix removed) as a plain client properties file, so that Kafka's perf tools use the same settings.
      */
     static Path shippedClientSettings(String component, Path dir) {
         Properties settings = new Properties();

@@ -1,25 +1,21 @@
 package org.sfcrime.bench.clients;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Properties;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
+import org.sfcrime.cli.OptionDefaults;
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The consumer benchmark: our delivery verifier against Kafka's kafka-consumer-perf-test, both
- * reading one topic that holds the data set (loaded once by our producer), as separate processes
- * against one real broker, alternating for several rounds.
+ * The consumer benchmark: our delivery verifier against kafka-consumer-perf-test, reading one topic loaded once.
  *
  * <p>Usage: {@code scripts/bench-consumer.sh [--rounds 3] [--records 200000]}
  */
-@Command(name = "bench-consumer", mixinStandardHelpOptions = true,
-        description = {
+@Command(name = "bench-consumer", mixinStandardHelpOptions = true, description = {
             "Measures the delivery verifier (java -jar consumer/target/consumer.jar --verify FILE "
                     + "--report json) against Kafka's kafka-consumer-perf-test reading the same topic with the same "
                     + "config/consumer.properties (its --fetch-size set to the shipped max.partition.fetch.bytes).",
@@ -48,15 +44,11 @@ public final class ConsumerBenchmark extends ClientBenchmark {
         System.exit(new CommandLine(new ConsumerBenchmark()).execute(args));
     }
 
-    /** Fills the topic once with our producer (not measured). */
     @Override
     void prepare() {
         broker.create(topic, partitions);
         run("loading " + topic + " with our producer (not measured)", "the producer", ourProducer(topic, List.of()));
-        long inTopic = broker.messages(topic, partitions);
-        if (inTopic != data.records()) {
-            throw new BenchFailure("loading left " + inTopic + " messages in " + topic + ", not " + data.records());
-        }
+        expectAllRecordsIn(topic, "loading");
     }
 
     /**
@@ -89,12 +81,11 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     }
 
     private static String shippedFetchBytes() {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(ProjectPaths.root().resolve("config/consumer.properties"))) {
-            properties.load(reader);
+        try {
+            return PropertiesFiles.file(ProjectPaths.root().resolve("config/consumer.properties"))
+                    .getOrDefault(OptionDefaults.KAFKA_PREFIX + "max.partition.fetch.bytes", "1048576");
         } catch (IOException e) {
             throw new BenchFailure("cannot read config/consumer.properties: " + e.getMessage());
         }
-        return properties.getProperty("kafka.max.partition.fetch.bytes", "1048576").trim();
     }
 }

@@ -1,19 +1,15 @@
 package org.sfcrime.bench.clients;
 
 import java.util.List;
-import org.sfcrime.bench.BenchFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The producer benchmark: our producer against Kafka's kafka-producer-perf-test over the same
- * records with the same client settings, and against a naive configuration of itself, each run
- * as a separate process against one real broker, alternating for several rounds.
+ * The producer benchmark: our producer against kafka-producer-perf-test and a naive configuration of itself.
  *
  * <p>Usage: {@code scripts/bench-producer.sh [--rounds 3] [--records 200000]}
  */
-@Command(name = "bench-producer", mixinStandardHelpOptions = true,
-        description = {
+@Command(name = "bench-producer", mixinStandardHelpOptions = true, description = {
             "Measures the producer CLI (java -jar producer/target/producer.jar, shipped settings, no JVM flags) against "
                     + "Kafka's kafka-producer-perf-test sending the same records as --payload-file with the same "
                     + "config/producer.properties, and against a naive configuration of our producer "
@@ -45,7 +41,6 @@ public final class ProducerBenchmark extends ClientBenchmark {
         System.exit(new CommandLine(new ProducerBenchmark()).execute(args));
     }
 
-    /** One run into a fresh topic, deleted afterwards; checks that every record arrived. */
     @Override
     Measurement measure(String client, int round) {
         String topic = "bench-producer-" + client + "-r" + round + "-" + System.currentTimeMillis();
@@ -62,11 +57,7 @@ public final class ProducerBenchmark extends ClientBenchmark {
                             child -> ToolOutput.producerPerfTest(child.stdout(), data.records()))
                     : measure(client, round, "the producer", ourProducer(topic, client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
                             child -> ToolOutput.ourProducer(child.stderr(), data.records()));
-            long inTopic = broker.messages(topic, partitions);
-            if (inTopic != data.records()) {
-                throw new BenchFailure(Rounds.label(round) + ": " + client + " left " + inTopic + " messages in " + topic
-                        + ", not " + data.records());
-            }
+            expectAllRecordsIn(topic, Rounds.label(round) + ": " + client);
             return measurement;
         } finally {
             broker.deleteQuietly(topic);

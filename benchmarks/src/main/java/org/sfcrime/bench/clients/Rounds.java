@@ -14,7 +14,6 @@ final class Rounds {
     private Rounds() {
     }
 
-    /** The clients of a round, the list rotated left by round - 1. */
     static <T> List<T> order(List<T> clients, int round) {
         List<T> rotated = new ArrayList<>(clients);
         Collections.rotate(rotated, -Math.floorMod(round - 1, clients.size()));

@@ -78,9 +78,8 @@ record BatchLog(List<Batch> batches) {
     }
 
     /**
-     * Records per second of the data batches after the first one (which pays for the JVM's and
-     * Spark's warm-up), or NaN when fewer than two batches read data: a one-batch drain has no
-     * steady state to show.
+     * Records per second of the data batches after the first one (which pays for the JVM's and Spark's warm-up), or NaN
+     * when fewer than two batches read data: a one-batch drain has no steady state to show.
      */
     double steadyRowsPerSecond() {
         List<Batch> steady = dataBatchList().stream().skip(1).toList();
@@ -90,8 +89,8 @@ record BatchLog(List<Batch> batches) {
 
     /** Median triggerExecution of the batches that read data, in ms (0 when none did). */
     double medianBatchMs() {
-        List<Double> durations = dataBatchList().stream().map(batch -> (double) batch.triggerMs()).toList();
-        return durations.isEmpty() ? 0 : Stats.median(durations);
+        List<Batch> data = dataBatchList();
+        return data.isEmpty() ? 0 : Stats.median(data, Batch::triggerMs);
     }
 
     long maxBatchMs() {

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One configuration of the bounded-drain grid: the shipped defaults with one setting changed
- * (one factor at a time), the shipped defaults themselves, or Spark's plain defaults (200 shuffle
- * partitions, no maxOffsetsPerTrigger). Not a full factorial: the question is which single change
- * moves throughput, and by how much.
+ * One configuration of the bounded-drain grid: the shipped defaults with one setting changed, the shipped defaults
+ * themselves, or Spark's plain defaults (200 shuffle partitions, no maxOffsetsPerTrigger). Not a full factorial: the
+ * question is which single change moves throughput, and by how much.
  *
  * @param factor               the setting this point varies (one of {@link #FACTORS}), or "shipped" / "spark-defaults"
  * @param level                the setting's value as shown in tables and charts
@@ -32,11 +31,7 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
     /** Label of the state store Spark uses when none is configured. */
     private static final String DEFAULT_STORE = "hdfs (default)";
 
-    /**
-     * The points to run, shipped defaults first, with duplicates (a level equal to the shipped one) removed.
-     *
-     * @param factors what to vary; Spark's plain defaults are run when named or with all factors
-     */
+    /** Shipped defaults first, Spark's plain defaults when named or with all factors, then each factor's levels. */
     static List<GridPoint> plan(ShippedDefaults shipped, boolean quick, List<String> factors) {
         int partitions = shipped.shufflePartitions();
         long maxOffsets = shipped.maxOffsetsPerTrigger();
@@ -76,7 +71,6 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
         return factor.equals(SHIPPED) || factor.equals(SPARK_DEFAULTS) ? factor : factor + "=" + level;
     }
 
-    /** spark-submit's own options for this point (before the job jar). */
     List<String> submitOptions() {
         return sparkConf.isEmpty() ? List.of("--master", master) : List.of("--master", master, "--conf", sparkConf);
     }

@@ -3,21 +3,16 @@ package org.sfcrime.bench.tuning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.function.ToDoubleFunction;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.Stats;
 
 /**
- * The bounded-drain grid: for each point, the stream job drains the loaded topic (--bounded,
- * kafka sink to a fresh topic, fresh checkpoint) and its metrics file gives the throughput:
- * all input rows over the sum of the batches' triggerExecution (batch processing time). Each
- * point runs several times, in a new random order per repetition, so drift on a shared machine
- * spreads over all points instead of biasing one; the summary keeps medians and the spread.
+ * The bounded-drain grid: for each point, the stream job drains the loaded topic (--bounded, kafka sink to a fresh
+ * topic, fresh checkpoint) and its metrics file gives the throughput: all input rows over the sum of the batches'
+ * triggerExecution (batch processing time). The summary keeps the medians of the repeats and their spread.
  */
 final class GridStudy {
 
@@ -69,20 +64,12 @@ final class GridStudy {
             // the first Spark run after a build or a pause pays for cold caches: measured, not kept
             study.err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
         }
-        List<Run> runs = new ArrayList<>();
-        Random random = new Random(study.seed);
-        for (int repeat = 1; repeat <= study.repeats; repeat++) {
-            List<GridPoint> order = new ArrayList<>(points);
-            Collections.shuffle(order, random);
-            for (int position = 1; position <= order.size(); position++) {
-                Run run = runPoint(repeat, position, order.get(position - 1));
-                runs.add(run);
-                study.err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", runs.size(), points.size() * study.repeats, repeat,
-                        run.point().id(), describe(run));
-                Csv.write(study.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, runs.stream().map(Run::row).toList());
-                Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, summary(runs));
-            }
-        }
+        List<Run> runs = TuningStudy.shuffledRepeats(points, study.repeats, study.seed, this::runPoint, (run, done) -> {
+            study.err.printf(Locale.ROOT, "grid %d/%d repeat %d: %-34s %s%n", done.size(),
+                    points.size() * study.repeats, run.repeat(), run.point().id(), describe(run));
+            Csv.write(study.outputDirectory().resolve(RUNS_CSV), RUN_COLUMNS, done.stream().map(Run::row).toList());
+            Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, summary(done));
+        });
         printVerdict(runs);
         return (int) runs.stream().filter(run -> !run.ok()).count();
     }
@@ -115,23 +102,23 @@ final class GridStudy {
     }
 
     private List<List<Object>> summary(List<Run> runs) {
-        double shipped = medianOf(okRuns(runs, GridPoint.SHIPPED), run -> run.batches().rowsPerSecond());
-        double sparkDefaults = medianOf(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
-        List<List<Object>> rows = new ArrayList<>();
-        for (GridPoint point : points) {
+        double shipped = Stats.median(okRuns(runs, GridPoint.SHIPPED), run -> run.batches().rowsPerSecond());
+        double sparkDefaults =
+                Stats.median(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
+        return points.stream().map(point -> {
             List<Run> ok = okRuns(runs, point.id());
             long failed = runs.stream().filter(run -> !run.ok() && run.point().id().equals(point.id())).count();
             List<Double> rates = ok.stream().map(run -> run.batches().rowsPerSecond()).toList();
             double median = Stats.median(rates);
-            rows.add(List.of(point.id(), point.factor(), point.level(), point.master(), point.shufflePartitions(),
+            return List.<Object>of(point.id(), point.factor(), point.level(), point.master(), point.shufflePartitions(),
                     point.maxOffsetsPerTrigger(), point.sparkConf(), ok.size(), failed, median,
                     rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                     rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), Stats.spread(rates),
-                    medianOf(ok, Run::wallSeconds), medianOf(ok, run -> run.batches().dataBatches()), median / sparkDefaults,
-                    median / shipped, medianOf(ok, run -> run.batches().processingSeconds()),
-                    medianOf(ok, run -> run.batches().steadyRowsPerSecond())));
-        }
-        return rows;
+                    Stats.median(ok, Run::wallSeconds), Stats.median(ok, run -> run.batches().dataBatches()),
+                    median / sparkDefaults,
+                    median / shipped, Stats.median(ok, run -> run.batches().processingSeconds()),
+                    Stats.median(ok, run -> run.batches().steadyRowsPerSecond()));
+        }).toList();
     }
 
     /** The shipped defaults against Spark's plain defaults, as the stream job's targets put it. */
@@ -143,23 +130,21 @@ final class GridStudy {
         }
         for (List<Run> point : List.of(shipped, plain)) {
             study.err.printf(Locale.ROOT, "grid result: %-14s %5.1f s processing, %,9.0f rows/s, steady %s rows/s (medians of %d runs)%n",
-                    point.get(0).point().id(), medianOf(point, run -> run.batches().processingSeconds()),
-                    medianOf(point, run -> run.batches().rowsPerSecond()),
-                    rate(medianOf(point, run -> run.batches().steadyRowsPerSecond())), point.size());
+                    point.get(0).point().id(), Stats.median(point, run -> run.batches().processingSeconds()),
+                    Stats.median(point, run -> run.batches().rowsPerSecond()),
+                    rate(Stats.median(point, run -> run.batches().steadyRowsPerSecond())), point.size());
         }
-        double shippedSeconds = medianOf(shipped, run -> run.batches().processingSeconds());
-        double speedup = medianOf(shipped, run -> run.batches().rowsPerSecond()) / medianOf(plain, run -> run.batches().rowsPerSecond());
+        double shippedSeconds = Stats.median(shipped, run -> run.batches().processingSeconds());
+        double speedup = Stats.median(shipped, run -> run.batches().rowsPerSecond())
+                / Stats.median(plain, run -> run.batches().rowsPerSecond());
         study.err.printf(Locale.ROOT, "grid result: shipped processing %.1f s (target <= 5 s: %s); %.2fx Spark's plain defaults' "
                         + "rows/s (%.1f s; target >= 8x: %s)%n", shippedSeconds, shippedSeconds <= 5 ? "met" : "MISSED",
-                speedup, medianOf(plain, run -> run.batches().processingSeconds()), speedup >= 8 ? "met" : "MISSED");
+                speedup, Stats.median(plain, run -> run.batches().processingSeconds()),
+                speedup >= 8 ? "met" : "MISSED");
     }
 
     private static List<Run> okRuns(List<Run> runs, String pointId) {
         return runs.stream().filter(run -> run.ok() && run.point().id().equals(pointId)).toList();
-    }
-
-    private static double medianOf(List<Run> runs, ToDoubleFunction<Run> figure) {
-        return Stats.median(runs.stream().map(figure::applyAsDouble).toList());
     }
 
     private static String rate(double rowsPerSecond) {

@@ -18,23 +18,21 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * End-to-end latency per call: from the call's Kafka timestamp in the input topic to the moment
- * its window count becomes visible in the output topic.
+ * End-to-end latency per call: from the call's Kafka timestamp in the input topic to the moment its window count
+ * becomes visible in the output topic.
  *
- * <p>The job's kafka sink writes, for every window a batch changed, the window's running count
- * under the key {@code window_start|crime_type|disposition}. The n-th call (in input timestamp
- * order) with a given key is therefore visible once an output message with that key and a count
- * of at least n has arrived. Two clocks are measured for "arrived": the output message's Kafka
- * timestamp (when the job's sink produced it) and the moment this process received it (when a
- * reader could act on it). Both are on the same machine as the input timestamps.
+ * <p>The job's kafka sink writes, for every window a batch changed, the window's running count under the key
+ * {@code window_start|crime_type|disposition}, so the n-th call (in input timestamp order) with a key is visible once
+ * an output message with that key and a count of at least n has arrived. "Arrived" on two clocks of this machine: the
+ * output message's Kafka timestamp (the sink produced it) and the moment this process received it.
  */
 final class LatencyMeter {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
-     * The call record's timestamp as the job parses it (STRICT: "2018-02-30" is rejected), stated
-     * here rather than taken from the product's classes: the study only drives the shipped jars.
+     * The call record's timestamp as the job parses it (STRICT: "2018-02-30" is rejected), stated here rather than
+     * taken from the product's classes: the study only drives the shipped jars.
      */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -64,10 +62,7 @@ final class LatencyMeter {
                 outputKey(record.value(), windowMinutes))).filter(call -> call.outputKey() != null).toList();
     }
 
-    /**
-     * The job's output key for one input value, or null when the job would reject the message.
-     * Windows align to the epoch in UTC, the job's session time zone.
-     */
+    /** The job's output key for an input value, null when the job rejects it; windows align to the epoch in UTC. */
     static String outputKey(String value, long windowMinutes) {
         try {
             JsonNode call = MAPPER.readTree(value);
@@ -95,10 +90,7 @@ final class LatencyMeter {
         }
     }
 
-    /**
-     * Latency of each call with an input timestamp in [fromMs, toMs]; calls outside still count
-     * towards the ordinals of their key.
-     */
+    /** Latency of each call with an input timestamp in [fromMs, toMs]; calls outside still count for key ordinals. */
     static Result measure(List<InputCall> inputs, List<OutputCount> outputs, long fromMs, long toMs) {
         List<InputCall> ordered = new ArrayList<>(inputs);
         ordered.sort(Comparator.comparingLong(InputCall::timestampMs).thenComparingInt(InputCall::partition)

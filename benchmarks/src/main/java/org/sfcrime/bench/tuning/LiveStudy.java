@@ -3,16 +3,13 @@ package org.sfcrime.bench.tuning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.sfcrime.bench.BenchFailure;
@@ -46,12 +43,7 @@ final class LiveStudy {
     record Point(int ratePerSecond, int triggerSeconds) {
     }
 
-    /**
-     * One live run.
-     *
-     * @param error   empty when the run succeeded
-     * @param latency null when the run failed before it could be measured
-     */
+    /** One live run; error is empty when it succeeded, latency null when it failed before it could be measured. */
     record Run(Point point, int repeat, int position, String error, LatencyMeter.Result latency, BatchLog batches, int outputMessages) {
         boolean ok() {
             return error.isEmpty();
@@ -69,21 +61,15 @@ final class LiveStudy {
 
     /** Runs every rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
-        List<Point> points = new ArrayList<>();
-        study.rates.forEach(rate -> study.triggers.forEach(trigger -> points.add(new Point(rate, trigger))));
-        List<Run> runs = new ArrayList<>();
-        Random random = new Random(study.seed + 1);
-        for (int repeat = 1; repeat <= study.liveRepeats; repeat++) {
-            List<Point> order = new ArrayList<>(points);
-            Collections.shuffle(order, random);
-            for (int position = 1; position <= order.size(); position++) {
-                Run run = runOnce(order.get(position - 1), repeat, position);
-                runs.add(run);
-                study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", runs.size(),
-                        points.size() * study.liveRepeats, repeat, run.point().ratePerSecond(), run.point().triggerSeconds(), describe(run));
-                writeCsv(points, runs);
-            }
-        }
+        List<Point> points = study.rates.stream()
+                .flatMap(rate -> study.triggers.stream().map(trigger -> new Point(rate, trigger))).toList();
+        int repeats = study.liveRepeats;
+        List<Run> runs = TuningStudy.shuffledRepeats(points, repeats, study.seed + 1, this::runOnce, (run, done) -> {
+            study.err.printf(Locale.ROOT, "live %d/%d repeat %d: %5d/s trigger %2d s  %s%n", done.size(),
+                    points.size() * repeats, run.repeat(), run.point().ratePerSecond(), run.point().triggerSeconds(),
+                    describe(run));
+            writeCsv(points, done);
+        });
         return (int) runs.stream().filter(run -> !run.ok()).count();
     }
 
@@ -99,7 +85,7 @@ final class LiveStudy {
         return (long) point.ratePerSecond() * (study.liveWarmupSeconds + study.liveMeasureSeconds);
     }
 
-    private Run runOnce(Point point, int repeat, int position) {
+    private Run runOnce(int repeat, int position, Point point) {
         ShippedDefaults shipped = study.shipped;
         int n = ++topicsCreated;
         String inputTopic = "tuning-live-in-" + n;
@@ -188,21 +174,21 @@ final class LiveStudy {
 
     private void writeCsv(List<Point> points, List<Run> runs) {
         Csv.write(study.outputDirectory().resolve("live-runs.csv"), RUN_COLUMNS, runs.stream().map(this::row).toList());
-        List<List<Object>> rows = new ArrayList<>();
-        for (Point point : points) {
+        Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, points.stream().map(point -> {
             List<Run> pointRuns = runs.stream().filter(run -> run.point().equals(point)).toList();
             List<Run> ok = pointRuns.stream().filter(Run::ok).toList();
-            rows.add(List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
+            return List.of(point.ratePerSecond(), point.triggerSeconds(), ok.size(), pointRuns.size() - ok.size(),
                     ok.stream().mapToLong(run -> run.latency().measured()).sum(),
                     ok.stream().mapToLong(run -> run.latency().notVisible()).sum(),
-                    median(ok, run -> run.latency().received(50)), median(ok, run -> run.latency().received(95)),
-                    median(ok, run -> run.latency().received(99)),
+                    Stats.median(ok, run -> run.latency().received(50)),
+                    Stats.median(ok, run -> run.latency().received(95)),
+                    Stats.median(ok, run -> run.latency().received(99)),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).min().orElse(Double.NaN),
                     ok.stream().mapToDouble(run -> run.latency().received(99)).max().orElse(Double.NaN),
-                    median(ok, run -> run.latency().produced(50)), median(ok, run -> run.latency().produced(99)),
-                    median(ok, run -> run.batches().medianBatchMs())));
-        }
-        Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, rows);
+                    Stats.median(ok, run -> run.latency().produced(50)),
+                    Stats.median(ok, run -> run.latency().produced(99)),
+                    Stats.median(ok, run -> run.batches().medianBatchMs()));
+        }).toList());
     }
 
     /** A run's row of live-runs.csv; latencies in ms, NaN (an empty field) when not measured; lock_wait_ms 0 as in the grid. */
@@ -217,7 +203,4 @@ final class LiveStudy {
         return row;
     }
 
-    private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
-        return Stats.median(runs.stream().map(value::applyAsDouble).toList());
-    }
 }

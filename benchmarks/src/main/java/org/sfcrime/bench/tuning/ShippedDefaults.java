@@ -1,11 +1,10 @@
 package org.sfcrime.bench.tuning;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 import org.sfcrime.bench.BenchFailure;
+import org.sfcrime.cli.PropertiesFiles;
 
 /**
  * The stream job's shipped settings that the study varies, read from config/stream-job.properties
@@ -21,13 +20,12 @@ record ShippedDefaults(int shufflePartitions, long maxOffsetsPerTrigger, int min
     static final String FILE = "config/stream-job.properties";
 
     static ShippedDefaults read(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-            return new ShippedDefaults(Integer.parseInt(properties.getProperty("shuffle-partitions", "").trim()),
-                    Long.parseLong(properties.getProperty("max-offsets-per-trigger", "").trim()),
-                    Integer.parseInt(properties.getProperty("min-partitions", "").trim()),
-                    properties.getProperty("trigger", "").trim());
+        try {
+            Map<String, String> properties = PropertiesFiles.file(file);
+            return new ShippedDefaults(Integer.parseInt(properties.getOrDefault("shuffle-partitions", "")),
+                    Long.parseLong(properties.getOrDefault("max-offsets-per-trigger", "")),
+                    Integer.parseInt(properties.getOrDefault("min-partitions", "")),
+                    properties.getOrDefault("trigger", ""));
         } catch (IOException | NumberFormatException e) {
             throw new BenchFailure("cannot read shuffle-partitions, max-offsets-per-trigger, min-partitions and trigger from "
                     + file + ": " + e.getMessage(), e);

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -27,14 +30,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The tuning study of the stream job: how Spark settings change throughput and latency, measured
- * against a real broker with the project's own jars, as separate processes.
- *
- * <p>It starts a broker on free loopback ports, generates the synthetic call set once and loads
- * it into a topic, then (1) drains that topic with the job in bounded mode over a one-factor-at-a-time
- * grid around the shipped defaults, each point repeated in a shuffled order, and (2) runs the job live
- * with a processing-time trigger while the producer sends at a fixed rate, measuring per-call
- * end-to-end latency through the kafka sink. Results: CSV and PNG charts in --output-dir.
+ * The tuning study of the stream job: how Spark settings change throughput ({@link GridStudy}) and end-to-end latency
+ * ({@link LiveStudy}), measured with the project's own jars as separate processes against a broker it starts.
  *
  * <p>Usage: {@code scripts/tune.sh --quick} (about 20 minutes on 2 cores), or {@code scripts/tune.sh} for the full grid.
  */
@@ -232,6 +229,31 @@ public final class TuningStudy implements Callable<Integer> {
                 throw new BenchFailure("loading the calls failed: " + (exitCode == ChildRun.TIMED_OUT ? "timed out" : producer.tail()));
             }
         }
+    }
+
+    /** One run of a point, given its repeat and its position in the repeat's order. */
+    interface Trial<P, R> {
+        R run(int repeat, int position, P point);
+    }
+
+    /**
+     * Runs every point once per repeat, in a new random order each repeat, so that drift on a shared machine spreads
+     * over all points instead of biasing one; after each run, hands it and the runs so far to afterEach.
+     */
+    static <P, R> List<R> shuffledRepeats(List<P> points, int repeats, long seed, Trial<P, R> trial,
+                                          BiConsumer<R, List<R>> afterEach) {
+        List<R> runs = new ArrayList<>();
+        Random random = new Random(seed);
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            List<P> order = new ArrayList<>(points);
+            Collections.shuffle(order, random);
+            for (int position = 1; position <= order.size(); position++) {
+                R run = trial.run(repeat, position, order.get(position - 1));
+                runs.add(run);
+                afterEach.accept(run, runs);
+            }
+        }
+        return runs;
     }
 
     Path outputDirectory() {
