@@ -35,12 +35,13 @@ class ProducerMemoryIT {
 
     @Test
     void tooLittleMemoryForEventTimeOrderIsOneLineNamingTheRemedies() {
-        String topic = "memory.calls";
+        String topic = "tiny-heap.calls";
         broker.createTopic(topic, 1);
         Path calls = dir.resolve("calls.json");
         Path jar = ProjectPaths.resolve("producer/target/producer.jar");
+        Path sampleJar = ProjectPaths.resolve("sample/target/sample.jar");
         CommandResult generated = Commands.run(CLI_TIMEOUT, List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", jar.toString(), "org.sfcrime.sample.SampleGenerator",
+                .toString(), "-jar", sampleJar.toString(),
                 "--records", String.valueOf(RECORDS), "--output", calls.toString()));
         assertEquals(0, generated.exitCode(), generated.describe());
 
@@ -60,7 +61,7 @@ class ProducerMemoryIT {
         List<String> command = new ArrayList<>(Commands.javaJar(jar,
                 "--bootstrap-server", broker.bootstrapServers(), "--input", calls.toString()));
         command.addAll(List.of(args));
-        command.add(1, TINY_HEAP);
+        command.set(command.indexOf("-Xmx512m"), TINY_HEAP);
         return command;
     }
 }
