@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sfcrime.testing.ProjectPaths;
+import org.sfcrime.testing.RunningCommand;
 
 /**
  * A child process (one of our jars, a Kafka perf tool, spark-submit) started from the project
@@ -138,15 +139,7 @@ public final class ChildRun implements AutoCloseable {
     @Override
     public void close() {
         RUNNING.remove(this);
-        if (process.isAlive()) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        RunningCommand.destroyTree(process);
     }
 
     public static void sleep(long millis) {

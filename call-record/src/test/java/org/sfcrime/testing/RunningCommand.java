@@ -61,6 +61,11 @@ public final class RunningCommand implements AutoCloseable {
     }
 
     private void destroy() {
+        destroyTree(process);
+    }
+
+    /** Kills a process that is still running and everything it started, and waits (at most 10 s) for it to go. */
+    public static void destroyTree(Process process) {
         if (process.isAlive()) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
