@@ -143,7 +143,7 @@ public final class ConsumerCommand implements Callable<Integer> {
         if (bootstrapServer != null && bootstrapServer.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--bootstrap-server needs HOST:PORT[,HOST:PORT...]");
         }
-        OptionDefaults defaults = (OptionDefaults) spec.defaultValueProvider();
+        OptionDefaults defaults = OptionDefaults.of(spec);
         return ClientSettings.layered(defaults.clientSettings(), consumerConfig, "--consumer-config",
                 consumerProperties, bootstrapServer);
     }

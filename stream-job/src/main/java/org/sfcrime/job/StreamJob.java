@@ -236,7 +236,7 @@ public final class StreamJob implements Callable<Integer> {
             throw usage("--min-partitions must be 0 (one task per Kafka partition) or more, not " + minPartitions);
         }
         // --config FILE was read by CommandLines, which hands its values over as the default provider.
-        Map<String, String> fileSettings = ((OptionDefaults) spec.defaultValueProvider()).clientSettings();
+        Map<String, String> fileSettings = OptionDefaults.of(spec).clientSettings();
         ClientSettings client = ClientSettings.layered(fileSettings, null, null, kafkaSettings, bootstrapServer);
         return new CallSource(client, topic, startingOffsets, maxOffsetsPerTrigger, minPartitions);
     }
