@@ -39,18 +39,21 @@ final class VerifyMode {
      */
     int run(Verification verification, ClientSettings settings, boolean printSettings, Duration reachTimeout) {
         Deadline deadline = Deadline.after(verification.timeout());
-        ExpectedCalls expected = readExpected(verification.file());
-        err.printf(Locale.ROOT, "Read %d valid records from %s (%d invalid, skipped) in %.1f s%n",
-                expected.records(), verification.file(), expected.skippedInFile().count(),
-                deadline.elapsed().toMillis() / 1000.0);
         // Verify mode never joins a group nor commits, and reads from the log start.
         settings = ConsumerClients.withClientId(settings, "sfcrime-delivery-verifier")
                 .without(ConsumerConfig.GROUP_ID_CONFIG)
                 .with(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
                 .with(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         ConsumerClients.printSettings(printSettings, settings, err);
+        // The broker first, as every component checks it before its work: a refused login or a
+        // missing topic is one line, before the file is read.
         List<TopicPartition> partitions = ConsumerClients.partitions(settings, verification.topic(),
                 deadline.remainingAtMost(reachTimeout));
+        long readingStarted = System.nanoTime();
+        ExpectedCalls expected = readExpected(verification.file());
+        err.printf(Locale.ROOT, "Read %d valid records from %s (%d invalid, skipped) in %.1f s%n",
+                expected.records(), verification.file(), expected.skippedInFile().count(),
+                (System.nanoTime() - readingStarted) / 1e9);
         KafkaConsumer<byte[], byte[]> consumer = ConsumerClients.open(settings);
         ShutdownRequest shutdown = ConsumerClients.wakeUpOnSignal(consumer);
         DeliveryReport report;
