@@ -255,16 +255,19 @@ if [ "${#starting[@]}" -gt 0 ]; then
   done
 fi
 
-admin_config=()
+admin_config=() acls_pid=""
 if [ "$secure" = 1 ]; then
   write_client_files
   admin_config=(--command-config "$(client_file admin)")
-  add_acls
+  # The admin is a super user: the topic can be created while the users' ACLs are added.
+  add_acls &
+  acls_pid=$!
 fi
 kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin_config[@]}" --create \
   --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
 timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
   || die "could not create topic $topic on $bootstrap within ${timeout}s"
+[ -z "$acls_pid" ] || wait "$acls_pid" || exit 1
 info "topic $topic is ready on $bootstrap ($replicas replica(s) per partition)"
 if [ "$secure" = 1 ]; then
   info "SASL_SSL (SCRAM-SHA-512) only; each user's client settings (owner-only files, secrets never printed):"
