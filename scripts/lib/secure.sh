@@ -1,7 +1,8 @@
 # The secured cluster of scripts/start.sh --secure: a private CA and the brokers' certificate made
 # with the JDK's keytool, one random password per user, a client properties file per user, ACLs.
 # Everything secret lives in DIR/secrets (mode 700, files 600) and DIR/client-USER.properties (600);
-# nothing here prints a secret.
+# nothing here prints a secret. Sourced by start.sh, whose dir, bootstrap, topic, timeout and port
+# functions it uses.
 # shellcheck shell=bash
 
 # The users created when the storage is formatted; admin is a super user.

@@ -52,7 +52,7 @@ public final class KafkaFailures {
      * {@code error}'s causes, or empty when it is none of those.
      *
      * @param operation what the client was doing on {@code topic}: "write", "read", "describe", "create"
-     * @param topic     the topic it was doing it on, named when the exception itself names none
+     * @param topic     the topic it was doing it on, named when the exception itself names none; null for none
      */
     public Optional<String> explain(Throwable error, String operation, String topic) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -72,7 +72,7 @@ public final class KafkaFailures {
             if (cause instanceof AuthorizationException) {
                 // An idempotent producer without the right is refused its producer id, on the cluster:
                 // what the user tried is still to write the topic.
-                return Optional.of(notAuthorized(operation, "topic " + topic));
+                return Optional.of(notAuthorized(operation, topic == null ? "the cluster" : "topic " + topic));
             }
         }
         return Optional.empty();
