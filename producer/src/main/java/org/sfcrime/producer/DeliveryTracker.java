@@ -3,8 +3,8 @@ package org.sfcrime.producer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.Callback;
 import java.util.function.Function;
+import org.apache.kafka.clients.producer.Callback;
 
 /**
  * Counts how sends ended. Kafka calls each send's callback on its I/O thread, hence the atomics. A
