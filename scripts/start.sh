@@ -51,8 +51,9 @@ Options:
   --timeout S          seconds to wait for the nodes (default: 60)
   -h, --help           show this help
 
-Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder
-and, for N > 1, the replication settings. Stop with scripts/stop.sh [--dir DIR] [--node I].
+Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder,
+for N > 1 the replication settings, and with --secure the listeners, TLS, SASL and ACL settings
+(DIR/node-i/server.properties is mode 600: it holds the admin's password). Stop with scripts/stop.sh [--dir DIR] [--node I].
 Prints progress on stderr and, as its last line on stdout, the bootstrap list
 (127.0.0.1:P1,127.0.0.1:P2,...).
 Exit codes: 0 running and topic present, 1 failure, 2 usage error.
