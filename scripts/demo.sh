@@ -2,12 +2,13 @@
 # The whole pipeline on the bundled sample, on this machine: build, start Kafka, replay the calls,
 # verify delivery, run the stream job once over the topic and show the windowed counts.
 # With --cluster: on a replicated 3-node Kafka and a Spark standalone master with 2 workers.
+# With --secure: on Kafka with SASL_SSL, users and ACLs, each component as its own user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
   cat <<USAGE
-Usage: scripts/demo.sh [--input FILE] [--port N] [--cluster]
+Usage: scripts/demo.sh [--input FILE] [--port N] [--cluster] [--secure]
        scripts/demo.sh --stop
 
 Runs the pipeline end to end on FILE (default: the bundled synthetic sample,
@@ -19,6 +20,12 @@ demo can be rerun.
               .runtime/kafka-3, scripts/start.sh --brokers 3) and the job on a Spark standalone
               master (spark://127.0.0.1:7077) with 2 workers of 1 core and 1g
               (scripts/spark-cluster.sh), instead of one node and local[2]
+  --secure    run it on a secured Kafka (scripts/start.sh --secure, state in .runtime/kafka-secure,
+              or .runtime/kafka-3-secure with --cluster): SASL_SSL with SCRAM passwords, ACLs, TLS
+              from a private CA; the producer, the verifier and the job each connect as their own
+              user through the client file start.sh writes (DIR/client-USER.properties), and the
+              topic is emptied as admin. It uses the same port: stop a plaintext demo first
+              (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
   --stop      stop what earlier demos started (Kafka, the Spark cluster), and nothing else
 
 Kafka, and with --cluster the Spark master and workers, keep running afterwards; the demo says so
@@ -28,13 +35,14 @@ USAGE
 
 # The broker's port, the topic and its partitions are the ones every component shares.
 input="$ROOT/data/police-department-calls-for-service.json" port="$(pipeline_setting kafka.bootstrap.servers)"
-port="${port%%,*}" port="${port##*:}" cluster=0 stop=0
+port="${port%%,*}" port="${port##*:}" cluster=0 secure=0 stop=0
 topic="$(pipeline_setting topic)" partitions="$(pipeline_setting partitions)"
 while [ $# -gt 0 ]; do
   case "$1" in
     --input) input="${2:-}"; shift 2 ;;
     --port) port="${2:-}"; shift 2 ;;
     --cluster) cluster=1; shift ;;
+    --secure) secure=1; shift ;;
     --stop) stop=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "error: unknown option '$1' (see scripts/demo.sh --help)" >&2; exit 2 ;;
@@ -52,6 +60,17 @@ fi
 [ -r "$input" ] || { echo "error: $input: no such readable file" >&2; exit 2; }
 brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-run"
 [ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-3"
+# With --secure every client names its user's file; the admin empties the topic.
+secure_start=() admin=() producer=() consumer=() job=()
+if [ "$secure" = 1 ]; then
+  kafka_dir="$kafka_dir-secure"
+  [ "$cluster" = 1 ] || kafka_dir="$RUNTIME_DIR/kafka-secure"
+  secure_start=(--secure)
+  admin=(--command-config "$kafka_dir/client-admin.properties")
+  producer=(--producer-config "$kafka_dir/client-producer.properties")
+  consumer=(--consumer-config "$kafka_dir/client-consumer.properties")
+  job=(--kafka-config "$kafka_dir/client-stream-job.properties")
+fi
 cd "$ROOT"
 started=$(date +%s)
 mkdir -p "$RUNTIME_DIR"
@@ -59,7 +78,7 @@ remember() { grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_
 
 ensure_jars
 broker_pid "$kafka_dir/node-1" >/dev/null || remember "kafka $kafka_dir"
-bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" | tail -n 1)"
+bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" "${secure_start[@]}" | tail -n 1)"
 master='local[2]' job_state=()
 if [ "$cluster" = 1 ]; then
   "$ROOT/scripts/spark-cluster.sh" status >/dev/null 2>&1 || remember spark-cluster
@@ -70,26 +89,28 @@ if [ "$cluster" = 1 ]; then
 fi
 
 info "emptying $topic so that the demo starts from a clean topic"
-kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --delete --if-exists --topic "$topic" >/dev/null
+kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin[@]}" --delete --if-exists \
+  --topic "$topic" >/dev/null
 for _ in $(seq 1 60); do   # deletion is asynchronous: wait until the name is free again
-  kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
+  kafka_run org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin[@]}" --create --if-not-exists \
     --topic "$topic" --partitions "$partitions" --replication-factor "$replicas" >/dev/null 2>&1 && break
   sleep 1
 done
 
 info "1/3 replaying $(basename "$input") into $topic (event-time order)"
-java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "$topic" --input "$input"
+java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "$topic" --input "$input" "${producer[@]}"
 
 info "2/3 verifying delivery: every record in the file exactly once in the topic"
-java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input"
+java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input" "${consumer[@]}"
 
 info "3/3 counting calls per hour, crime type and disposition with Spark on $master (bounded run)"
 "$ROOT/scripts/spark-submit" --master "$master" stream-job/target/stream-job.jar \
-  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 "${job_state[@]}"
+  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 "${job_state[@]}" "${job[@]}"
 
 info "done in $(( $(date +%s) - started ))s. Still running: Kafka on $bootstrap$([ "$cluster" = 1 ] \
   && echo ", the Spark master $master and 2 workers (UI http://127.0.0.1:8080)"):"
 cat >&2 <<NEXT
-    look at the topic:  scripts/kafka-console-consumer --bootstrap-server $bootstrap --topic $topic --from-beginning --max-messages 5
+    look at the topic:  scripts/kafka-console-consumer --bootstrap-server $bootstrap --topic $topic --from-beginning --max-messages 5$(
+      [ "$secure" = 0 ] || echo " --command-config $kafka_dir/client-consumer.properties")
     stop them:          scripts/demo.sh --stop
 NEXT

@@ -4,6 +4,7 @@
 # that is down is started (that is how a crashed node rejoins), and the topic is created only if missing.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/secure.sh"
 
 usage_error() { echo "error: $* (see scripts/start.sh --help)" >&2; exit 2; }
 
@@ -26,7 +27,20 @@ With 3 or more nodes the cluster is durable: every topic and the internal topics
 min.insync.replicas=2 (with acks=all a write survives the loss of one node), no unclean leader
 election. With 2 nodes: 2 replicas, min.insync.replicas=1.
 
+With --secure, clients connect over SASL_SSL (SCRAM-SHA-512) and there is no plaintext listener:
+  - DIR/secrets/ (mode 700) holds a private CA, the brokers' certificate (127.0.0.1, localhost)
+    and the truststore, made with the JDK's keytool once per DIR and kept across restarts;
+  - users admin (super user), producer, consumer and stream-job get random passwords when the
+    storage is formatted; nothing is allowed without an ACL: producer writes TOPIC, consumer
+    reads it, stream-job reads it and writes TOPIC.* (its output topics);
+  - DIR/client-USER.properties (mode 600) is each user's client file, for --producer-config,
+    --consumer-config, the job's --kafka-config and --command-config of Kafka's tools;
+  - brokers talk to each other over SASL_SSL, and to the controllers over TLS with certificates.
+A DIR started with --secure must always be started with it, and one started without, without.
+No secret is printed; see docs/SECURITY.md.
+
 Options:
+  --secure             SASL_SSL with SCRAM users and ACLs, as above (default: plaintext, no users)
   --brokers N          number of nodes (default: 1)
   --port N             client port of node 1 (default: $default_port, from config/pipeline.properties)
   --controller-port N  controller port of node 1 (default: PORT+N, the first port after the client ports)
@@ -37,8 +51,9 @@ Options:
   --timeout S          seconds to wait for the nodes (default: 60)
   -h, --help           show this help
 
-Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder
-and, for N > 1, the replication settings. Stop with scripts/stop.sh [--dir DIR] [--node I].
+Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder,
+for N > 1 the replication settings, and with --secure the listeners, TLS, SASL and ACL settings
+(DIR/node-i/server.properties is mode 600: it holds the admin's password). Stop with scripts/stop.sh [--dir DIR] [--node I].
 Prints progress on stderr and, as its last line on stdout, the bootstrap list
 (127.0.0.1:P1,127.0.0.1:P2,...).
 Exit codes: 0 running and topic present, 1 failure, 2 usage error.
@@ -46,7 +61,7 @@ USAGE
 }
 
 brokers=1 port="$default_port" controller_port="" dir="$RUNTIME_DIR/kafka-run"
-topic="$default_topic" partitions="$default_partitions" timeout=60
+topic="$default_topic" partitions="$default_partitions" timeout=60 secure=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --brokers|--port|--controller-port|--dir|--topic|--partitions|--timeout)
@@ -61,6 +76,7 @@ while [ $# -gt 0 ]; do
         --timeout) timeout="$2" ;;
       esac
       shift 2 ;;
+    --secure) secure=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage_error "unknown option '$1'" ;;
   esac
@@ -120,6 +136,12 @@ if [ "$formatted" -gt 0 ]; then
     die "$dir holds a cluster of other nodes ($(cd "$dir" && ls -d node-*/data/meta.properties | cut -d/ -f1 | paste -sd ' '))," \
       "not nodes 1..$brokers: use the same --brokers, or another --dir (or delete $dir to start afresh)"
   fi
+  # Users and ACLs are made when the storage is formatted: a cluster keeps the mode it was made in.
+  if [ "$secure" = 1 ] && [ ! -f "$(secrets_dir)/.complete" ]; then
+    die "$dir holds a plaintext cluster without users: start it without --secure, or use another --dir"
+  elif [ "$secure" = 0 ] && [ -f "$(secrets_dir)/.complete" ]; then
+    die "$dir holds a secured cluster: start it with --secure, or use another --dir"
+  fi
 fi
 
 # The effective configuration of node $1: the shipped file plus its id, ports, folder and replication.
@@ -130,8 +152,12 @@ write_config() {
     echo
     echo "# Added by scripts/start.sh: node $i of $brokers"
     echo "node.id=$i"
-    echo "listeners=PLAINTEXT://127.0.0.1:$(client_port "$i"),CONTROLLER://127.0.0.1:$(quorum_port "$i")"
-    echo "advertised.listeners=PLAINTEXT://127.0.0.1:$(client_port "$i")"
+    if [ "$secure" = 1 ]; then
+      secure_broker_settings "$i"
+    else
+      echo "listeners=PLAINTEXT://127.0.0.1:$(client_port "$i"),CONTROLLER://127.0.0.1:$(quorum_port "$i")"
+      echo "advertised.listeners=PLAINTEXT://127.0.0.1:$(client_port "$i")"
+    fi
     echo "controller.quorum.bootstrap.servers=$quorum"
     echo "log.dirs=$(node_dir "$i")/data"
     if [ "$brokers" -gt 1 ]; then
@@ -144,7 +170,10 @@ write_config() {
       echo "share.coordinator.state.topic.min.isr=$min_insync"
       echo "unclean.leader.election.enable=false"
     fi
-  } >"$(node_dir "$i")/server.properties"
+  } >"$(node_dir "$i")/server.properties.tmp"
+  # With --secure it holds the admin's and the key store's passwords: owner only.
+  chmod 600 "$(node_dir "$i")/server.properties.tmp"
+  mv "$(node_dir "$i")/server.properties.tmp" "$(node_dir "$i")/server.properties"
 }
 
 # A Kafka Uuid (16 random bytes, base64url without padding) without starting a JVM per id; like
@@ -157,21 +186,23 @@ random_uuid() {
 
 # Formats every node once, with one cluster id and one controller quorum of all N nodes.
 format_cluster() {
-  local cluster_id i controllers="" pids=()
+  local cluster_id i controllers="" pids=() users=()
   cluster_id="$(random_uuid)"
+  [ "$secure" = 0 ] || mapfile -t users < <(scram_format_args)
   for i in $(seq 1 "$brokers"); do
     controllers+="${controllers:+,}$i@127.0.0.1:$(quorum_port "$i"):$(random_uuid)"
   done
   info "formatting KRaft storage of $brokers node(s) in $dir (cluster $cluster_id)"
+  # The storage tool prints the SCRAM credentials it writes: its output goes to an owner-only log.
   for i in $(seq 1 "$brokers"); do
-    kafka_run kafka.tools.StorageTool format --cluster-id "$cluster_id" --initial-controllers "$controllers" \
-      --config "$(node_dir "$i")/server.properties" >>"$(node_dir "$i")/server.log" 2>&1 &
+    (umask 077 && kafka_run kafka.tools.StorageTool format --cluster-id "$cluster_id" --initial-controllers "$controllers" \
+      --config "$(node_dir "$i")/server.properties" "${users[@]}" >>"$(node_dir "$i")/format.log" 2>&1) &
     pids+=($!)
   done
   for i in $(seq 1 "$brokers"); do
     wait "${pids[$(( i - 1 ))]}" || {
-      tail -n 20 "$(node_dir "$i")/server.log" >&2
-      die "formatting the storage of node $i failed (log: $(node_dir "$i")/server.log)"
+      [ "$secure" = 1 ] || tail -n 20 "$(node_dir "$i")/format.log" >&2
+      die "formatting the storage of node $i failed (log: $(node_dir "$i")/format.log)"
     }
   done
 }
@@ -188,10 +219,11 @@ for i in $(seq 1 "$brokers"); do
     continue
   fi
   mkdir -p "$node"
-  write_config "$i"
   starting+=("$i")
 done
 if [ "${#starting[@]}" -gt 0 ]; then
+  [ "$secure" = 0 ] || ensure_secrets
+  for i in "${starting[@]}"; do write_config "$i"; done
   ensure_kafka_runtime
   [ "$formatted" -gt 0 ] || format_cluster
   for i in "${starting[@]}"; do
@@ -224,9 +256,22 @@ if [ "${#starting[@]}" -gt 0 ]; then
   done
 fi
 
-kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
-  --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
+admin_config=() acls_pid=""
+if [ "$secure" = 1 ]; then
+  write_client_files
+  admin_config=(--command-config "$(client_file admin)")
+  # The admin is a super user: the topic can be created while the users' ACLs are added.
+  add_acls &
+  acls_pid=$!
+fi
+kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin_config[@]}" --create \
+  --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
 timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
   || die "could not create topic $topic on $bootstrap within ${timeout}s"
+[ -z "$acls_pid" ] || wait "$acls_pid" || exit 1
 info "topic $topic is ready on $bootstrap ($replicas replica(s) per partition)"
+if [ "$secure" = 1 ]; then
+  info "SASL_SSL (SCRAM-SHA-512) only; each user's client settings (owner-only files, secrets never printed):"
+  for user in "${SECURE_USERS[@]}"; do info "  $user: $(client_file "$user")"; done
+fi
 echo "$bootstrap"

@@ -1,6 +1,7 @@
 package org.sfcrime.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.SslConfigs;
 
 /**
  * The Kafka client settings of one run, layered once, later wins: the component's built-in
@@ -21,12 +23,22 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * command line &lt; {@code --bootstrap-server}. Values of secret keys are never shown
  * ({@link SecretSettings}).
  *
- * @param values every setting, by key (sorted, unmodifiable)
+ * @param values     every setting, by key (sorted, unmodifiable)
+ * @param fileOption the option that takes the component's client file ({@code --producer-config}), named in
+ *                   the fixes that {@link KafkaFailures} suggests; null when unknown
  */
-public record ClientSettings(Map<String, String> values) {
+public record ClientSettings(Map<String, String> values, String fileOption) {
+
+    /** The settings whose value is a file the client opens: checked up front, so a wrong path names itself. */
+    private static final List<String> STORE_LOCATIONS = List.of(
+            SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG);
 
     public ClientSettings {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    public ClientSettings(Map<String, String> values) {
+        this(values, null);
     }
 
     /**
@@ -35,14 +47,17 @@ public record ClientSettings(Map<String, String> values) {
      * @param fileOption      the option that named the file, for error messages
      * @param properties      single settings from the command line, in their order
      * @param bootstrapServer the --bootstrap-server flag, or null
-     * @throws CommandFailure when the file cannot be read or no bootstrap server is set
+     * @throws CommandFailure when the file cannot be read, names a trust or key store that is not a
+     *                        readable file, or no bootstrap server is set
      */
     public static ClientSettings layered(Map<String, String> builtIn, Path file, String fileOption,
                                          Map<String, String> properties, String bootstrapServer) {
         Map<String, String> values = new HashMap<>(builtIn);
+        Map<String, String> fromFile = Map.of();
         if (file != null) {
             try {
-                values.putAll(PropertiesFiles.file(file));
+                fromFile = PropertiesFiles.file(file);
+                values.putAll(fromFile);
             } catch (NoSuchFileException e) {
                 throw new CommandFailure(file + ": no such file (" + fileOption + ")");
             } catch (IOException e) {
@@ -56,7 +71,14 @@ public record ClientSettings(Map<String, String> values) {
         if (values.getOrDefault(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
             throw new CommandFailure("no bootstrap.servers: pass --bootstrap-server HOST:PORT");
         }
-        return new ClientSettings(values);
+        for (String key : STORE_LOCATIONS) {
+            String location = values.get(key);
+            if (location != null && !location.isBlank() && !Files.isReadable(Path.of(location))) {
+                throw new CommandFailure(location + ": no such file (" + key
+                        + (location.equals(fromFile.get(key)) ? " in " + file : "") + ")");
+            }
+        }
+        return new ClientSettings(values, fileOption);
     }
 
     public String bootstrapServers() {
@@ -72,14 +94,14 @@ public record ClientSettings(Map<String, String> values) {
     public ClientSettings with(String key, String value) {
         Map<String, String> changed = new HashMap<>(values);
         changed.put(key, value);
-        return new ClientSettings(changed);
+        return new ClientSettings(changed, fileOption);
     }
 
     /** These settings without {@code key}. */
     public ClientSettings without(String key) {
         Map<String, String> changed = new HashMap<>(values);
         changed.remove(key);
-        return new ClientSettings(changed);
+        return new ClientSettings(changed, fileOption);
     }
 
     /** Every setting, in the form a producer or consumer constructor takes. */

@@ -10,6 +10,8 @@ public final class SecretSettings {
     public static final String HIDDEN = "[hidden]";
 
     private static final List<String> SECRET_KEY_PARTS = List.of("password", "secret", "jaas", "token");
+    /** The same rule as a regular expression without flags, for tools that take one (Spark's redaction). */
+    public static final String REDACTION_PATTERN = String.join("|", SECRET_KEY_PARTS);
 
     private SecretSettings() {
     }

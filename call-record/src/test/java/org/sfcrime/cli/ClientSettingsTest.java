@@ -50,6 +50,34 @@ class ClientSettingsTest {
     }
 
     @Test
+    void aTruststoreThatDoesNotExistIsOneLineNamingItAndTheFile() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Path store = dir.resolve("missing.p12");
+        Files.writeString(file, "security.protocol=SSL\nssl.truststore.location=" + store + "\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--producer-config", Map.of(), "b:9092"));
+
+        assertEquals(store + ": no such file (ssl.truststore.location in " + file + ")", failure.getMessage());
+    }
+
+    @Test
+    void aKeystoreGivenOnTheCommandLineIsCheckedToo() {
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), null,
+                "--consumer-config", Map.of("ssl.keystore.location", "no/such.p12"), "b:9092"));
+
+        assertEquals("no/such.p12: no such file (ssl.keystore.location)", failure.getMessage());
+    }
+
+    @Test
+    void aFolderGivenAsTheFileIsOneLineNamingIt() {
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), dir,
+                "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals(dir + ": cannot read (--consumer-config): Is a directory", failure.getMessage());
+    }
+
+    @Test
     void noBootstrapServerAnywhereIsOneLine() {
         CommandFailure failure = assertThrows(CommandFailure.class,
                 () -> ClientSettings.layered(Map.of(), null, null, Map.of(), null));

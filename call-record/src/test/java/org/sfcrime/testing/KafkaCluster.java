@@ -7,10 +7,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ import org.apache.kafka.common.Node;
  * A real Kafka cluster of N KRaft nodes (each broker and controller) for tests, started with the
  * project's scripts/start.sh --brokers N on free loopback ports in a temporary folder and stopped
  * with scripts/stop.sh. Nodes are numbered 1..N, which is also their node.id. A node can be
- * SIGKILLed as in a crash and brought back by running start.sh again, as a user would.
+ * SIGKILLed as in a crash and brought back by running start.sh again, as a user would. A secured
+ * cluster ({@link #startSecure}) is start.sh --secure's: SASL_SSL only, with a client file per user.
  */
 public final class KafkaCluster implements AutoCloseable {
 
@@ -39,22 +42,38 @@ public final class KafkaCluster implements AutoCloseable {
     private final Path dir;
     private final int nodes;
     private final int firstPort;
+    private final boolean secure;
+    /** What every run of start.sh printed, for tests that check its output. */
+    private final List<CommandResult> startRuns = new CopyOnWriteArrayList<>();
 
-    private KafkaCluster(Path dir, int nodes, int firstPort) {
+    private KafkaCluster(Path dir, int nodes, int firstPort, boolean secure) {
         this.dir = dir;
         this.nodes = nodes;
         this.firstPort = firstPort;
+        this.secure = secure;
     }
 
     /** Starts N nodes and waits until all serve requests; creates only start.sh's default topic. */
     public static KafkaCluster start(int nodes) {
+        return start(nodes, false);
+    }
+
+    /**
+     * As {@link #start(int)} with start.sh --secure: clients on SASL_SSL only, users admin, producer,
+     * consumer and stream-job, ACLs for start.sh's default topic, and a client file per user.
+     */
+    public static KafkaCluster startSecure(int nodes) {
+        return start(nodes, true);
+    }
+
+    private static KafkaCluster start(int nodes, boolean secure) {
         Path dir;
         try {
             dir = Files.createTempDirectory("kafka-cluster-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        KafkaCluster cluster = new KafkaCluster(dir, nodes, freePortRange(2 * nodes));
+        KafkaCluster cluster = new KafkaCluster(dir, nodes, freePortRange(2 * nodes), secure);
         try {
             cluster.runStartScript(DEFAULT_TOPIC, 3);
         } catch (RuntimeException | Error e) {
@@ -74,7 +93,25 @@ public final class KafkaCluster implements AutoCloseable {
         return nodes;
     }
 
-    /** Creates a topic (if missing) through start.sh, with min(3, N) replicas per partition. */
+    /** The state folder given to start.sh --dir. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** A secured cluster's client properties file of {@code user} (admin, producer, consumer, stream-job). */
+    public Path clientFile(String user) {
+        return dir.resolve("client-" + user + ".properties");
+    }
+
+    /** What start.sh printed each time it ran for this cluster. */
+    public List<CommandResult> startRuns() {
+        return List.copyOf(startRuns);
+    }
+
+    /**
+     * Creates a topic (if missing) through start.sh, with min(3, N) replicas per partition; in a
+     * secured cluster start.sh also grants the users their ACLs on it.
+     */
     public void createTopic(String topic, int partitions) {
         runStartScript(topic, partitions);
     }
@@ -133,11 +170,16 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     private void runStartScript(String topic, int partitions) {
-        CommandResult result = Commands.run(SCRIPT_TIMEOUT, List.of("bash", "scripts/start.sh",
+        List<String> command = new ArrayList<>(List.of("bash", "scripts/start.sh",
                 "--brokers", Integer.toString(nodes), "--port", Integer.toString(firstPort),
                 "--controller-port", Integer.toString(firstPort + nodes), "--dir", dir.toString(),
                 "--topic", topic, "--partitions", Integer.toString(partitions),
                 "--timeout", Integer.toString(NODE_START_TIMEOUT_S)));
+        if (secure) {
+            command.add("--secure");
+        }
+        CommandResult result = Commands.run(SCRIPT_TIMEOUT, command);
+        startRuns.add(result);
         List<String> lines = result.stdout().lines().toList();
         if (result.exitCode() != 0 || lines.isEmpty() || !lines.get(lines.size() - 1).equals(bootstrapServers())) {
             throw new IllegalStateException("scripts/start.sh failed:\n" + result.describe());

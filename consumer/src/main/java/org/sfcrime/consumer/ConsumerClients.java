@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
@@ -31,11 +32,12 @@ final class ConsumerClients {
     /**
      * Every partition of the topic, sorted by number, once the broker has answered.
      *
-     * @throws CommandFailure when the broker does not answer within {@code reachTimeout} or the topic does not exist
+     * @throws CommandFailure when the broker does not answer within {@code reachTimeout}, refuses the login, or the
+     *                        topic does not exist or may not be read
      */
     static List<TopicPartition> partitions(ClientSettings settings, String topic, Duration reachTimeout) {
         try (TopicCheck check = TopicCheck.connect(settings, reachTimeout)) {
-            return IntStream.range(0, check.requirePartitions(topic)).mapToObj(n -> new TopicPartition(topic, n)).toList();
+            return IntStream.range(0, check.requirePartitions(topic, AclOperation.READ)).mapToObj(n -> new TopicPartition(topic, n)).toList();
         }
     }
 

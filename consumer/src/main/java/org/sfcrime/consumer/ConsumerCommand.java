@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.sfcrime.cli.ClientSettings;
-import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.ExitCodes;
+import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
 import picocli.CommandLine;
@@ -128,8 +128,8 @@ public final class ConsumerCommand implements Callable<Integer> {
             return new ConsoleMode(commandLine.getOut(), commandLine.getErr())
                     .run(readPlan(settings), settings, mode.console.fromBeginning(), printSettings, reachTimeout);
         } catch (KafkaException e) {
-            // a refused login or a lost broker while reading: one line, as any failure at run time
-            throw new CommandFailure(CommandFailure.rootMessage(e));
+            // a refused login, a missing ACL or a lost broker while reading: one line, as any failure at run time
+            throw new KafkaFailures(settings).failure(e, "read", topic, "");
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,19 +40,16 @@ final class VerifyMode {
      */
     int run(Verification verification, ClientSettings settings, boolean printSettings, Duration reachTimeout) {
         Deadline deadline = Deadline.after(verification.timeout());
-        ExpectedCalls expected = readExpected(verification.file());
-        err.printf(Locale.ROOT, "Read %d valid records from %s (%d invalid, skipped) in %.1f s%n",
-                expected.records(), verification.file(), expected.skippedInFile().count(),
-                deadline.elapsed().toMillis() / 1000.0);
         // Verify mode never joins a group nor commits, and reads from the log start.
-        settings = ConsumerClients.withClientId(settings, "sfcrime-delivery-verifier")
+        ClientSettings verifier = ConsumerClients.withClientId(settings, "sfcrime-delivery-verifier")
                 .without(ConsumerConfig.GROUP_ID_CONFIG)
                 .with(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
                 .with(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        ConsumerClients.printSettings(printSettings, settings, err);
-        List<TopicPartition> partitions = ConsumerClients.partitions(settings, verification.topic(),
-                deadline.remainingAtMost(reachTimeout));
-        KafkaConsumer<byte[], byte[]> consumer = ConsumerClients.open(settings);
+        ConsumerClients.printSettings(printSettings, verifier, err);
+        List<TopicPartition> partitions = new ArrayList<>();
+        ExpectedCalls expected = readExpected(verification.file(), () -> partitions.addAll(
+                ConsumerClients.partitions(verifier, verification.topic(), deadline.remainingAtMost(reachTimeout))));
+        KafkaConsumer<byte[], byte[]> consumer = ConsumerClients.open(verifier);
         ShutdownRequest shutdown = ConsumerClients.wakeUpOnSignal(consumer);
         DeliveryReport report;
         try {
@@ -73,9 +71,18 @@ final class VerifyMode {
         return report.exact() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private static ExpectedCalls readExpected(String file) {
+    /**
+     * Opens the file, runs the broker check, then reads the file: as every component, the verifier
+     * checks the broker before its work, yet a missing file still fails at once.
+     */
+    private ExpectedCalls readExpected(String file, Runnable brokerCheck) {
         try (CallFileReader reader = CallFileReader.open(file)) {
-            return ExpectedCalls.read(reader);
+            brokerCheck.run();
+            long started = System.nanoTime();
+            ExpectedCalls expected = ExpectedCalls.read(reader);
+            err.printf(Locale.ROOT, "Read %d valid records from %s (%d invalid, skipped) in %.1f s%n",
+                    expected.records(), file, expected.skippedInFile().count(), (System.nanoTime() - started) / 1e9);
+            return expected;
         } catch (NoSuchFileException e) {
             throw new CommandFailure("cannot read " + file + ": no such file");
         } catch (MalformedCallFileException e) {

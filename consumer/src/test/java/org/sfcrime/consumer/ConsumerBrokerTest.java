@@ -295,7 +295,7 @@ class ConsumerBrokerTest {
 
         assertEquals(1, result.exitCode());
         assertEquals("error: topic no.such.topic does not exist on " + broker.bootstrapServers()
-                + " (create it with scripts/start.sh or scripts/kafka-topics)", result.err().lines().toList().get(1));
+                + " (create it with scripts/start.sh or scripts/kafka-topics)", result.err().lines().toList().get(0));
     }
 
     @Test

@@ -3,6 +3,9 @@ package org.sfcrime.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +25,18 @@ final class CountsTopic {
 
     /** Key "window start|crime type|disposition" → "description|count" of the last message with that key. */
     static Map<String, String> latestCounts(String bootstrapServers, String topic, Duration timeout) throws IOException {
+        return latestCounts(bootstrapServers, null, topic, timeout);
+    }
+
+    /** As {@link #latestCounts(String, String, Duration)}, as the client of a properties file (security settings) unless null. */
+    static Map<String, String> latestCounts(String bootstrapServers, Path clientFile, String topic, Duration timeout)
+            throws IOException {
         Properties props = new Properties();
+        if (clientFile != null) {
+            try (Reader in = Files.newBufferedReader(clientFile)) {
+                props.load(in);
+            }
+        }
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -45,5 +47,21 @@ final class FilesSink {
             }
         }
         return rows;
+    }
+
+    /**
+     * The committed rows as the oracle keys them: "window start|crime type|disposition" →
+     * "description|count"; a window written twice fails.
+     */
+    static Map<String, String> committedCounts(Path outputDir) throws IOException {
+        Map<String, String> counts = new TreeMap<>();
+        for (JsonNode row : committedRows(outputDir)) {
+            String key = row.get("window_start").asText() + "|" + row.path("crime_type").asText()
+                    + "|" + row.path("disposition").asText();
+            if (counts.put(key, row.get("description").asText() + "|" + row.get("count").asLong()) != null) {
+                throw new AssertionError("window written twice: " + key);
+            }
+        }
+        return counts;
     }
 }

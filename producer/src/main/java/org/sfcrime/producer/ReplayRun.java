@@ -12,9 +12,11 @@ import java.time.Duration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
+import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.cli.ShutdownRequest;
 import org.sfcrime.cli.TopicCheck;
 import org.sfcrime.record.CallFileReader;
@@ -64,8 +66,8 @@ final class ReplayRun {
         try (CallFileReader reader = CallFileReader.open(replay.input); RejectLog rejects = openRejects(reader.source())) {
             int partitions;
             try (TopicCheck check = TopicCheck.connect(settings, command.timeout())) {
-                partitions = command.createTopic ? check.createIfMissing(command.topic, command.partitions, err)
-                        : check.partitions(command.topic).orElseThrow(() -> new CommandFailure("topic " + command.topic
+                partitions = command.createTopic ? check.createIfMissing(command.topic, command.partitions, AclOperation.WRITE, err)
+                        : check.partitions(command.topic, AclOperation.WRITE).orElseThrow(() -> new CommandFailure("topic " + command.topic
                                 + " does not exist (create it with scripts/start.sh, scripts/kafka-topics, or pass --create-topic)"));
             }
             err.println("producer: replaying " + reader.source() + " to topic " + command.topic + " (" + partitions
@@ -77,6 +79,7 @@ final class ReplayRun {
                     command.timeout().plus(SHUTDOWN_GRACE_EXTRA), () -> { })) {
                 ReplaySummary summary = new Replayer(producer, command.topic, replay, command.timeout())
                         .withStopSignal(stop::requested)
+                        .withFailures(new KafkaFailures(settings))
                         .withProgress(ProgressReporter.forStderr(err, System.console() != null))
                         .replay(reader.source(), CallSource.open(reader, replay, rejects));
                 summary.lines().forEach(err::println);

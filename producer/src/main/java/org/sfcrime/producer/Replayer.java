@@ -3,9 +3,11 @@ package org.sfcrime.producer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.sfcrime.cli.KafkaFailures;
 
 /**
  * Sends the calls of a {@link CallSource} to one topic with the producer it is handed, paced as
@@ -25,6 +27,7 @@ public final class Replayer {
     private NanoClock clock = NanoClock.SYSTEM;
     private BooleanSupplier stopRequested = () -> false;
     private ProgressReporter progress = ProgressReporter.SILENT;
+    private KafkaFailures failures;
 
     /** @param closeTimeout how long closing the producer may wait for in-flight records */
     public Replayer(Producer<byte[], byte[]> producer, String topic, ReplayOptions options, Duration closeTimeout) {
@@ -51,9 +54,15 @@ public final class Replayer {
         return this;
     }
 
+    /** Explains a send refused for security reasons ("user X is not authorized to write topic T"). */
+    Replayer withFailures(KafkaFailures value) {
+        failures = value;
+        return this;
+    }
+
     public ReplaySummary replay(String sourceName, CallSource source) {
         ReplaySummary summary = new ReplaySummary(sourceName, topic);
-        DeliveryTracker tracker = new DeliveryTracker();
+        DeliveryTracker tracker = new DeliveryTracker(this::reason);
         Pacer pacer = Pacer.forOptions(options, clock);
         long startNanos = clock.nanoTime();
         long firstSendNanos = -1;
@@ -110,12 +119,18 @@ public final class Replayer {
     }
 
     private void send(ReplayCall call, DeliveryTracker tracker) {
+        Callback callback = tracker.forSend();
         try {
-            producer.send(new ProducerRecord<>(topic, call.key(), call.value()), tracker);
+            producer.send(new ProducerRecord<>(topic, call.key(), call.value()), callback);
         } catch (KafkaException | IllegalStateException e) {
             // a send refused on the spot (buffer full past max.block.ms, producer closed) is a failed send too
-            tracker.onCompletion(null, e);
+            callback.onCompletion(null, e);
         }
+    }
+
+    private String reason(Exception failure) {
+        return failures == null ? DeliveryTracker.plainReason(failure)
+                : failures.explain(failure, "write", topic).orElseGet(() -> DeliveryTracker.plainReason(failure));
     }
 
     /** Flushing waits for every in-flight record (bounded by delivery.timeout.ms); a stop skips it. */

@@ -11,12 +11,15 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.NetworkException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sfcrime.cli.ClientSettings;
+import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.record.CallRecordFormat;
 import org.sfcrime.testing.CallJson;
 
@@ -201,6 +206,34 @@ class ReplayerTest {
         assertEquals(1, summary.exitCode());
         assertEquals("error: 1 of 2 records were not acknowledged (the replay stops at the first failure);"
                 + " first failure: RecordTooLargeException: rejected by the test",
+                summary.lines().get(summary.lines().size() - 1));
+    }
+
+    @Test
+    void aSendThatThrowsAfterItsRecordWasAppendedIsCountedOnceAndExplained() {
+        // A producer refused its producer id: it appends the record, then throws, and later fails the
+        // appended record's batch through the callback, as Kafka's does in that fatal state.
+        MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+                super.send(record, callback);
+                errorNext(new ClusterAuthorizationException("Cluster authorization failed."));
+                throw new KafkaException("Cannot execute transactional method because we are in an error state");
+            }
+        };
+        ClientSettings settings = new ClientSettings(Map.of("bootstrap.servers", "b:9092", "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"consumer\" password=\"p\";"));
+
+        ReplaySummary summary = new Replayer(producer, TOPIC, options(), CLOSE_TIMEOUT)
+                .withFailures(new KafkaFailures(settings))
+                .replay("fixture", source(options(), CallJson.jsonArray(CallFixtures.newestFirst(5))));
+
+        assertEquals(1, summary.sent);
+        assertEquals(1, summary.failed);
+        assertEquals(0, summary.acknowledged);
+        assertEquals("error: 1 of 1 records were not acknowledged (the replay stops at the first failure);"
+                + " first failure: user consumer is not authorized to write topic " + TOPIC,
                 summary.lines().get(summary.lines().size() - 1));
     }
 

@@ -4,9 +4,13 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.sfcrime.cli.SecretSettings;
 
 /** Builds the job's Spark session; what spark-submit's --master and --conf set is kept. */
 final class SparkSessions {
+
+    /** Spark's setting of which data source options are redacted; its default, "(?i)url", knows no Kafka secret. */
+    static final String OPTIONS_REDACTION = "spark.sql.redaction.options.regex";
 
     private SparkSessions() {
     }
@@ -30,6 +34,11 @@ final class SparkSessions {
         builder.config("spark.sql.session.timeZone", "UTC");
         // Streaming disables adaptive execution anyway; saying so up front avoids a warning per query.
         builder.config("spark.sql.adaptive.enabled", false);
+        // The Kafka source's and sink's options carry the client's secrets (sasl.jaas.config, store
+        // passwords); Spark hides matching options wherever it shows a plan (UI, event log, explain).
+        if (!submitted.contains(OPTIONS_REDACTION)) {
+            builder.config(OPTIONS_REDACTION, "(?i)url|" + SecretSettings.REDACTION_PATTERN);
+        }
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             builder.config("spark.sql.shuffle.partitions", shufflePartitions);
         }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -23,6 +24,7 @@ import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.ConfigFileOption;
+import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
 import org.sfcrime.cli.TopicCheck;
@@ -147,9 +149,16 @@ public final class StreamJob implements Callable<Integer> {
             description = "File receiving one JSON line per batch; empty = none (default: ${DEFAULT-VALUE}).")
     private String metricsFile;
 
+    /** Null: none. */
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties file for the source and sink, keys without a prefix (security settings"
+                    + " included, e.g. a client-USER.properties of scripts/start.sh --secure); wins over kafka.* keys"
+                    + " of the settings files.")
+    private Path kafkaConfig;
+
     @Option(names = "--kafka-option", paramLabel = "KEY=VALUE",
-            description = "Kafka client setting for the source and sink, e.g. security.protocol=SSL; wins over kafka.* keys"
-                    + " of the settings files (repeatable).")
+            description = "Kafka client setting for the source and sink, e.g. security.protocol=SSL; wins over"
+                    + " --kafka-config (repeatable).")
     private Map<String, String> kafkaSettings = new LinkedHashMap<>();
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "WARN",
@@ -171,10 +180,11 @@ public final class StreamJob implements Callable<Integer> {
         ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
         CallSource source = source();
         RadioCodes codes = RadioCodes.read(radioCodes);
+        // Before Spark starts: a refused login or a missing ACL is one line, not a query failing later.
         try (TopicCheck kafka = TopicCheck.connect(source.client(), KAFKA_TIMEOUT)) {
-            kafka.requirePartitions(source.topic());
+            kafka.requirePartitions(source.topic(), AclOperation.READ);
             if (sinks.enabled().contains(Sink.KAFKA)) {
-                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, err);
+                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
             }
         }
         Path metrics = optionalPath(metricsFile);
@@ -197,7 +207,12 @@ public final class StreamJob implements Callable<Integer> {
             spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
             spark.streams().addListener(progress);
             List<StreamingQuery> queries = new CountsQueries(sinks, triggering, checkpointRoot).start(spark, source, codes, windowing);
-            awaitAll(spark, queries, bounded);
+            try {
+                awaitAll(spark, queries, bounded);
+            } catch (StreamingQueryException e) {
+                throw new KafkaFailures(source.client()).failure(e, "use", source.topic(),
+                        "a streaming query failed: " + firstLine(CommandFailure.rootMessage(e)));
+            }
             return 0;
         } finally {
             if (spark != null) {
@@ -211,18 +226,19 @@ public final class StreamJob implements Callable<Integer> {
     }
 
     /** Bounded: every query drains and stops. Unbounded: runs until a query stops or fails. */
-    private static void awaitAll(SparkSession spark, List<StreamingQuery> queries, boolean bounded) {
-        try {
-            if (bounded) {
-                for (StreamingQuery query : queries) {
-                    query.awaitTermination();
-                }
-            } else {
-                spark.streams().awaitAnyTermination();
+    private static void awaitAll(SparkSession spark, List<StreamingQuery> queries, boolean bounded)
+            throws StreamingQueryException {
+        if (bounded) {
+            for (StreamingQuery query : queries) {
+                query.awaitTermination();
             }
-        } catch (StreamingQueryException e) {
-            throw new CommandFailure("a streaming query failed: " + CommandFailure.rootMessage(e).lines().findFirst().orElse(""));
+        } else {
+            spark.streams().awaitAnyTermination();
         }
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse("");
     }
 
     private CallSource source() {
@@ -237,7 +253,7 @@ public final class StreamJob implements Callable<Integer> {
         }
         // --config FILE was read by CommandLines, which hands its values over as the default provider.
         Map<String, String> fileSettings = OptionDefaults.of(spec).clientSettings();
-        ClientSettings client = ClientSettings.layered(fileSettings, null, null, kafkaSettings, bootstrapServer);
+        ClientSettings client = ClientSettings.layered(fileSettings, kafkaConfig, "--kafka-config", kafkaSettings, bootstrapServer);
         return new CallSource(client, topic, startingOffsets, maxOffsetsPerTrigger, minPartitions);
     }
 

@@ -90,6 +90,29 @@ class StreamJobOptionsTest {
     }
 
     @Test
+    void aKafkaConfigFileWinsOverTheKafkaKeysOfTheSettingsAndItsStoresAreCheckedBeforeSpark(@TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("job.properties");
+        Files.writeString(config, "kafka.ssl.truststore.location=" + dir.resolve("from-settings.p12") + "\n");
+        Path client = dir.resolve("client.properties");
+        Path store = dir.resolve("missing.p12");
+        Files.writeString(client, "security.protocol=SASL_SSL\nssl.truststore.location=" + store + "\n");
+
+        Outcome outcome = run("--config", config.toString(), "--kafka-config", client.toString());
+
+        assertEquals(1, outcome.exitCode);
+        assertEquals("error: " + store + ": no such file (ssl.truststore.location in " + client + ")\n", outcome.stderr);
+    }
+
+    @Test
+    void aMissingKafkaConfigFileIsOneLineNamingTheOption(@TempDir Path dir) {
+        Outcome outcome = run("--kafka-config", dir.resolve("nope.properties").toString());
+
+        assertEquals(1, outcome.exitCode);
+        assertEquals("error: " + dir.resolve("nope.properties") + ": no such file (--kafka-config)\n", outcome.stderr);
+    }
+
+    @Test
     void intervalsAcceptSparkStyleUnitsAndPrintInTheLargestWholeUnit() {
         SparkInterval interval = new SparkInterval();
 
