@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +114,7 @@ class SparkClusterIT {
         assertEquals(expected, CountsTopic.latestCounts(broker.bootstrapServers(), COUNTS_TOPIC, SCRIPT_TIMEOUT), "kafka sink vs oracle");
         Map<String, String> expectedFinal = WindowedCountsOracle.finalHourlyCounts(sample, ProjectPaths.radioCodes(), WATERMARK);
         assertTrue(expectedFinal.size() > 100, "the oracle should hold many final windows, holds " + expectedFinal.size());
-        assertEquals(expectedFinal, committedRows(output), "files sink vs oracle");
+        assertEquals(expectedFinal, FilesSink.committedCounts(output), "files sink vs oracle");
 
         // The cluster noticed the loss, and start brings the dead worker back.
         CommandResult status = Commands.run(SCRIPT_TIMEOUT, List.of("bash", "scripts/spark-cluster.sh", "status", "--dir", clusterDir.toString()));
@@ -184,33 +182,6 @@ class SparkClusterIT {
         worker.destroyForcibly();
         worker.onExit().join();
         executors.forEach(executor -> executor.onExit().join());
-    }
-
-    /** Rows of the files sink that its log (_spark_metadata) commits, as "window|type|disposition" → "description|count". */
-    private static Map<String, String> committedRows(Path output) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        Set<Path> committed = new TreeSet<>();
-        try (Stream<Path> logFiles = Files.list(output.resolve("_spark_metadata"))) {
-            // 0, 1, ..., 9.compact; the local file system adds hidden .N.crc checksum files
-            for (Path logFile : logFiles.filter(file -> !file.getFileName().toString().startsWith(".")).toList()) {
-                for (String line : Files.readAllLines(logFile).stream().skip(1).toList()) { // line 1 is the log version
-                    JsonNode entry = mapper.readTree(line);
-                    if (entry.get("action").asText().equals("add")) {
-                        committed.add(Path.of(URI.create(entry.get("path").asText())));
-                    }
-                }
-            }
-        }
-        Map<String, String> rows = new TreeMap<>();
-        for (Path file : committed) {
-            for (JsonNode row : readLines(file)) {
-                String key = row.get("window_start").asText() + "|" + row.path("crime_type").asText("") + "|"
-                        + row.path("disposition").asText("");
-                String previous = rows.put(key, row.get("description").asText() + "|" + row.get("count").asLong());
-                assertEquals(null, previous, "window " + key + " written twice");
-            }
-        }
-        return rows;
     }
 
     private static List<JsonNode> readLines(Path jsonLines) throws IOException {
