@@ -177,7 +177,8 @@ public final class StreamJob implements Callable<Integer> {
         TaskSlots slots;
         boolean realTime = queryOptions.realTime(bounded);
         try (TopicCheck kafka = TopicCheck.connect(source.client(), KAFKA_TIMEOUT)) {
-            slots = new TaskSlots(kafka.requirePartitions(source.topic()), queryOptions.counts() ? shufflePartitions : 0);
+            slots = new TaskSlots(kafka.requirePartitions(source.topic()), queryOptions.counts() ? shufflePartitions
+                    : sinks.rejectsDir() != null ? 1 : 0, queryOptions.counts() ? "the counts" : "the rejects");
             if (realTime) {
                 slots.requireConfigured(new SparkConf());
             }

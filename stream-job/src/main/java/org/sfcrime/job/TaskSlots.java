@@ -10,13 +10,16 @@ import org.sfcrime.cli.CommandFailure;
 
 /**
  * The check that the application has the task slots Real-Time Mode holds: one long-running task
- * per Kafka partition for as long as the query runs, plus what the counts need beside it. With too
- * few, Spark waits for a free slot forever; this says so in one line before any query starts.
+ * per Kafka partition for as long as the query runs, plus what the job's micro-batch queries need
+ * beside it. With too few, Spark waits for a free slot forever; this says so in one line before any
+ * query starts.
  *
  * @param partitions  partitions of the input topic: the real-time tasks
- * @param countsSlots slots the counts need beside them (their shuffle partitions), 0 when they do not run
+ * @param otherSlots  slots the micro-batch queries need beside them: the counts' shuffle partitions, or
+ *                    1 for the rejects alone, 0 when neither runs
+ * @param others      what those are, for the message: "the counts" or "the rejects"
  */
-record TaskSlots(int partitions, int countsSlots) {
+record TaskSlots(int partitions, int otherSlots, String others) {
 
     /** How long a cluster's executors may take to register before their cores are counted. */
     static final Duration REGISTRATION_TIMEOUT = Duration.ofSeconds(10);
@@ -24,7 +27,7 @@ record TaskSlots(int partitions, int countsSlots) {
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?])?");
 
     int needed() {
-        return partitions + countsSlots;
+        return partitions + otherSlots;
     }
 
     /**
@@ -78,7 +81,7 @@ record TaskSlots(int partitions, int countsSlots) {
         }
         boolean local = master.startsWith("local");
         throw new CommandFailure("the enriched feed in real-time mode holds one task per Kafka partition: " + partitions
-                + " partitions" + (countsSlots > 0 ? " + " + countsSlots + " for the counts" : "") + " need "
+                + " partitions" + (otherSlots > 0 ? " + " + otherSlots + " for " + others : "") + " need "
                 + (local ? "local[" + needed() + "]" : needed() + " task slots") + " or more; got "
                 + (local ? master + (master.contains("*") ? " (" + slots + " cores)" : "") : slots + " on " + master)
                 + " (or run it with --enriched-trigger micro-batch)");

@@ -81,6 +81,12 @@ public final class TuningStudy implements Callable<Integer> {
             description = "Live producer rates, records/s (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
+    @Option(names = "--queries", paramLabel = "Q[,Q]", split = ",", defaultValue = "counts",
+            description = "Live queries: counts (shipped), counts-baseline (the counts' earlier Spark settings), enriched-realtime,"
+                    + " enriched-microbatch (default: ${DEFAULT-VALUE}).")
+    List<String> queries;
+    List<LiveStudy.LiveQuery> liveQueries;
+
     @Option(names = "--triggers", paramLabel = "S[,S]", split = ",",
             description = "Live trigger intervals in seconds, 0 = back to back (default: 0,1,5 with --quick, else 0,1,5,20).")
     List<Integer> triggers;
@@ -173,10 +179,12 @@ public final class TuningStudy implements Callable<Integer> {
                 : rates.stream().anyMatch(rate -> rate < 1) ? "--rates must be at least 1 records/s each, not " + rates
                 : triggers.stream().anyMatch(trigger -> trigger < 0) ? "--triggers must be 0 or more seconds each, not " + triggers
                 : !selectable.containsAll(factors) ? "--factors must be among " + String.join(", ", selectable) + ", not " + factors
+                : !LiveStudy.LiveQuery.NAMES.containsAll(queries) ? "--queries must be among " + LiveStudy.LiveQuery.NAMES + ", not " + queries
                 : liveMeasureSeconds < 1 || liveRepeats < 1 ? "--live-measure-s and --live-repeats must be at least 1" : null;
         if (error != null) {
             throw new ParameterException(spec.commandLine(), error);
         }
+        liveQueries = queries.stream().map(name -> LiveStudy.LiveQuery.values()[LiveStudy.LiveQuery.NAMES.indexOf(name)]).toList();
     }
 
     /** Returns how many runs failed. */
@@ -193,8 +201,8 @@ public final class TuningStudy implements Callable<Integer> {
                     String.join(", ", points.stream().map(GridPoint::id).toList()));
         }
         if (part != Part.GRID) {
-            err.printf(Locale.ROOT, "live: rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n", rates,
-                    triggers, liveRepeats, liveWarmupSeconds, liveMeasureSeconds);
+            err.printf(Locale.ROOT, "live: %s x rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n", queries,
+                    rates, triggers, liveRepeats, liveWarmupSeconds, liveMeasureSeconds);
         }
         Files.createDirectories(outputDirectory());
         workDir = Files.createTempDirectory("sf-tuning-");
