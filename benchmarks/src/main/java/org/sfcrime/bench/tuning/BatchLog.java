@@ -89,8 +89,4 @@ record BatchLog(List<Batch> batches) {
         List<Batch> data = dataBatchList();
         return data.isEmpty() ? 0 : Stats.median(data, Batch::triggerMs);
     }
-
-    long maxBatchMs() {
-        return batches.stream().mapToLong(Batch::triggerMs).max().orElse(0);
-    }
 }

@@ -152,12 +152,8 @@ final class Charts {
     }
 
     private static String title(String factor) {
-        return switch (factor) {
-            case GridPoint.SHUFFLE_PARTITIONS -> "spark.sql.shuffle.partitions";
-            case GridPoint.MAX_OFFSETS -> "maxOffsetsPerTrigger";
-            case GridPoint.MASTER -> "master (local cores)";
-            case GridPoint.DEFAULT_PARALLELISM -> "spark.default.parallelism";
-            default -> "state store provider";
-        };
+        return Map.of(GridPoint.SHUFFLE_PARTITIONS, "spark.sql.shuffle.partitions", GridPoint.MAX_OFFSETS, "maxOffsetsPerTrigger",
+                GridPoint.MASTER, "master (local cores)", GridPoint.DEFAULT_PARALLELISM, "spark.default.parallelism")
+                .getOrDefault(factor, "state store provider");
     }
 }

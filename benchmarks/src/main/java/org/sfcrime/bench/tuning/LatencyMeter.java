@@ -69,14 +69,10 @@ final class LatencyMeter {
             LocalDateTime eventTime = LocalDateTime.parse(call.path("call_date_time").asText(""), TIMESTAMP);
             long minutes = eventTime.toEpochSecond(ZoneOffset.UTC) / 60;
             LocalDateTime windowStart = LocalDateTime.ofEpochSecond((minutes - Math.floorMod(minutes, windowMinutes)) * 60, 0, ZoneOffset.UTC);
-            return TIMESTAMP.format(windowStart) + "|" + text(call.path("original_crime_type_name")) + "|" + text(call.path("disposition"));
+            return TIMESTAMP.format(windowStart) + "|" + call.path("original_crime_type_name").asText("") + "|" + call.path("disposition").asText("");
         } catch (IOException | DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String text(JsonNode field) {
-        return field.isNull() ? "" : field.asText();
     }
 
     static long countOf(String value) {

@@ -35,30 +35,20 @@ final class LiveStudy {
     static final List<String> COUNTS_BASELINE_CONF = List.of();
 
     /** What --queries takes: the job's query and how it runs. */
-    enum LiveQuery {
-        COUNTS, COUNTS_BASELINE, ENRICHED_REALTIME, ENRICHED_MICROBATCH;
-
-        static final List<String> NAMES = List.of("counts", "counts-baseline", "enriched-realtime", "enriched-microbatch");
-
-        @Override
-        public String toString() {
-            return NAMES.get(ordinal());
-        }
-
-        boolean enriched() {
-            return ordinal() >= ENRICHED_REALTIME.ordinal();
-        }
-    }
+    static final List<String> QUERIES = List.of("counts", "counts-baseline", "enriched-realtime", "enriched-microbatch");
+    private static final String REAL_TIME = "enriched-realtime";
 
     private static final List<String> RUN_COLUMNS = List.of("query", "rate_per_s", "trigger_s", "repeat", "position", "error", "sent",
-            "measured", "not_visible", "p50_ms", "p95_ms", "p99_ms", "max_ms", "batches", "median_batch_ms", "max_batch_ms",
-            "output_messages");
+            "measured", "not_visible", "p50_ms", "p95_ms", "p99_ms", "max_ms", "batches", "median_batch_ms", "output_messages");
 
     private static final List<String> SUMMARY_COLUMNS = List.of("query", "rate_per_s", "trigger_s", "runs_ok", "runs_failed",
             "not_visible_total", "p50_ms", "p95_ms", "p99_ms", "p99_ms_max", "median_batch_ms");
 
     /** A query, a producer rate (records/s) and a trigger interval (s, 0 = back to back; none in real time). */
-    record Point(LiveQuery query, int ratePerSecond, int triggerSeconds) {
+    record Point(String query, int ratePerSecond, int triggerSeconds) {
+        boolean enriched() {
+            return query.startsWith("enriched");
+        }
     }
 
     /** One live run; error is empty when it succeeded, latency null when it failed before it could be measured. */
@@ -79,13 +69,13 @@ final class LiveStudy {
 
     /** Runs every query, rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
-        List<Point> points = study.liveQueries.stream().flatMap(query -> study.rates.stream().flatMap(rate ->
-                (query == LiveQuery.ENRICHED_REALTIME ? study.triggers.subList(0, 1) : study.triggers).stream()
+        List<Point> points = study.queries.stream().flatMap(query -> study.rates.stream().flatMap(rate ->
+                (query.equals(REAL_TIME) ? study.triggers.subList(0, 1) : study.triggers).stream()
                         .map(trigger -> new Point(query, rate, trigger)))).toList();
         int repeats = study.liveRepeats;
         List<Run> runs = TuningStudy.shuffledRepeats(points, repeats, study.seed + 1, this::runOnce, (run, done) -> {
             System.out.printf(Locale.ROOT, "live %d/%d repeat %d: %-19s %5d/s trigger %2s s  %s%n", done.size(), points.size() * repeats,
-                    run.repeat(), run.point().query(), run.point().ratePerSecond(), run.point().query() == LiveQuery.ENRICHED_REALTIME
+                    run.repeat(), run.point().query(), run.point().ratePerSecond(), run.point().query().equals(REAL_TIME)
                             ? "-" : Integer.toString(run.point().triggerSeconds()), describe(run));
             writeCsv(points, done);
         });
@@ -106,20 +96,19 @@ final class LiveStudy {
 
     /** The job's command: one query writing to the output topic, the counts with the shipped settings passed as flags. */
     private List<String> jobCommand(Point point, String inputTopic, String outputTopic, Path metrics) {
-        LiveQuery query = point.query();
-        List<String> submit = new ArrayList<>(List.of("--master", query == LiveQuery.ENRICHED_REALTIME ? "local[3]" : GridPoint.SHIPPED_MASTER));
+        List<String> submit = new ArrayList<>(List.of("--master", point.query().equals(REAL_TIME) ? "local[3]" : GridPoint.SHIPPED_MASTER));
         List<String> options = new ArrayList<>(List.of("--bootstrap-server", study.broker.bootstrapServers(), "--topic", inputTopic,
                 "--starting-offsets", "earliest", "--ui-port", "0", "--metrics-file", metrics.toString(),
                 "--trigger", point.triggerSeconds() + " seconds", "--max-offsets-per-trigger", Long.toString(study.shipped.maxOffsetsPerTrigger()),
                 "--min-partitions", Integer.toString(study.shipped.minPartitions())));
-        if (query.enriched()) {
+        if (point.enriched()) {
             options.addAll(List.of("--queries", "enriched", "--enriched-topic", outputTopic,
-                    "--enriched-trigger", query == LiveQuery.ENRICHED_REALTIME ? "real-time" : "micro-batch"));
+                    "--enriched-trigger", point.query().equals(REAL_TIME) ? "real-time" : "micro-batch"));
         } else {
             options.addAll(List.of("--queries", "counts", "--sinks", "kafka", "--output-topic", outputTopic, "--window",
                     WINDOW_MINUTES + " minutes", "--slide", WINDOW_MINUTES + " minutes",
                     "--shuffle-partitions", Integer.toString(study.shipped.shufflePartitions())));
-            COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(query == LiveQuery.COUNTS_BASELINE ? List.of("--conf", conf) : List.of()));
+            COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(point.query().equals("counts-baseline") ? List.of("--conf", conf) : List.of()));
         }
         return study.sparkSubmit(submit, options);
     }
@@ -131,13 +120,13 @@ final class LiveStudy {
         study.broker.create(inputTopic, 3);
         study.broker.create(outputTopic, 1);
         Path metrics = study.workDir.resolve("live-" + n + ".metrics.jsonl");
-        String metricsName = point.query().enriched() ? "enriched" : BatchLog.KAFKA_QUERY;
+        String metricsName = point.enriched() ? "enriched" : BatchLog.KAFKA_QUERY;
         List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", study.producerJar().toString(),
                 "--bootstrap-server", study.broker.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
                 "--rate", Integer.toString(point.ratePerSecond()), "--loop", "--limit", Long.toString(toSend(point)));
         AtomicBoolean collecting = new AtomicBoolean(true);
         CompletableFuture<List<LatencyMeter.OutputCount>> collected = CompletableFuture.supplyAsync(
-                () -> collect(outputTopic, point.query().enriched(), collecting));
+                () -> collect(outputTopic, point.enriched(), collecting));
         String error;
         try (ChildRun job = new ChildRun(jobCommand(point, inputTopic, outputTopic, metrics), study.workDir, "live-" + n + ".job")) {
             error = job.awaitOutput("[" + metricsName + "] started", Duration.ofSeconds(180))
@@ -159,12 +148,10 @@ final class LiveStudy {
             List<ConsumerRecord<String, String>> input = study.broker.readAll(inputTopic, Duration.ofSeconds(120));
             long fromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + study.liveWarmupSeconds * 1000L;
             long toMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
-            latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, point.query().enriched() ? ConsumerRecord::key
+            latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, point.enriched() ? ConsumerRecord::key
                     : record -> LatencyMeter.outputKey(record.value(), WINDOW_MINUTES)), outputs, fromMs, toMs);
             error = latency.measured() == 0 ? "no call was sent after the warm-up" : "";
         }
-        study.broker.deleteQuietly(inputTopic);
-        study.broker.deleteQuietly(outputTopic);
         return new Run(point, repeat, position, error, latency, batches, outputs.size());
     }
 
@@ -201,7 +188,7 @@ final class LiveStudy {
         }
         int drainSeconds = point.triggerSeconds() + 60;
         long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
-        while ((point.query().enriched() ? study.broker.messages(outputTopic, 1)
+        while ((point.enriched() ? study.broker.messages(outputTopic, 1)
                 : BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows()) < toSend(point)) {
             if (!job.isAlive()) {
                 return "the job stopped: " + job.tail();
@@ -221,7 +208,7 @@ final class LiveStudy {
             List<Object> row = new ArrayList<>(List.of(run.point().query(), run.point().ratePerSecond(), run.point().triggerSeconds(),
                     run.repeat(), run.position(), run.error(), toSend(run.point()), l == null ? 0 : l.measured(), l == null ? 0 : l.notVisible()));
             List.of(50.0, 95.0, 99.0, 100.0).forEach(percentile -> row.add(l == null ? Double.NaN : l.percentile(percentile)));
-            row.addAll(List.of(run.batches().dataBatches(), run.batches().medianBatchMs(), run.batches().maxBatchMs(), run.outputMessages()));
+            row.addAll(List.of(run.batches().dataBatches(), run.batches().medianBatchMs(), run.outputMessages()));
             return row;
         }).toList());
         Csv.write(study.outputDirectory().resolve(SUMMARY_CSV), SUMMARY_COLUMNS, points.stream().map(point -> {
