@@ -27,6 +27,11 @@ public record CallSource(ClientSettings client, String topic, String startingOff
     /** Spark's "kafka." prefix before each client setting. */
     static final String SPARK_KAFKA_PREFIX = "kafka.";
 
+    /** The same source without maxOffsetsPerTrigger and minPartitions, which Real-Time Mode rejects. */
+    CallSource withoutBatchLimits() {
+        return new CallSource(client, topic, startingOffsets, 0, 0);
+    }
+
     /** The topic's messages as Spark's Kafka source gives them: topic, partition, offset, key, value, ... */
     public Dataset<Row> read(SparkSession spark) {
         return spark.readStream().format("kafka").options(readerOptions()).load();

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -43,16 +44,20 @@ public final class CountsQueries {
         this.checkpointRoot = checkpointRoot;
     }
 
-    /** Builds the job's Datasets from the source and starts every query, without waiting for any. */
-    public List<StreamingQuery> start(SparkSession spark, CallSource source, RadioCodes codes, Windowing windowing)
-            throws TimeoutException {
+    /**
+     * Builds the job's Datasets from the source and starts every query, without waiting for any.
+     *
+     * @param counts false when only the rejects are wanted (the counts do not run)
+     */
+    public List<StreamingQuery> start(SparkSession spark, CallSource source, RadioCodes codes, Windowing windowing,
+                                      boolean counts) throws TimeoutException {
         // Source: the topic's messages parsed into calls, rejected ones included and counted per batch.
         Dataset<Row> parsedCalls = CallParsing.observed(CallParsing.parse(source.read(spark)));
         // Transform: the valid calls joined with the radio codes and counted per window.
         Dataset<Row> windowedCounts = WindowedCounts.windowedCounts(CallParsing.valid(parsedCalls), codes.toDataset(spark), windowing);
         // Sinks: one query each, all started before any is awaited.
         List<StreamingQuery> queries = new ArrayList<>();
-        for (Sink sink : sinks.enabled()) {
+        for (Sink sink : counts ? sinks.enabled() : Set.<Sink>of()) {
             DataStreamWriter<Row> writer = switch (sink) {
                 case CONSOLE -> consoleWriter(windowedCounts).outputMode(OutputMode.Update());
                 case KAFKA -> kafkaWriter(windowedCounts, source.client()).outputMode(OutputMode.Update());

@@ -8,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads an option's value as one of an enum's constants, written in lower case as --help lists
- * them (the constants' {@code toString()}); an unknown value is a usage error listing the valid ones.
+ * them (the constants' {@code toString()}, with '-' for '_'); an unknown value is a usage error listing the valid ones.
  */
 abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConverter<E> {
 
@@ -23,7 +23,7 @@ abstract class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConvert
 
     @Override
     public E convert(String value) {
-        String name = value.trim().toUpperCase(Locale.ROOT);
+        String name = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(name)) {
                 return constant;

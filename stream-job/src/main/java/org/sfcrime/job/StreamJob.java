@@ -2,10 +2,9 @@ package org.sfcrime.job;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stream-job", mixinStandardHelpOptions = true, versionProvider = ProjectVersion.class, sortOptions = false,
         usageHelpWidth = 110,
         description = {
-                "Counts police calls from Kafka per event-time window, crime type and disposition, joined with the radio codes.",
+                "Counts police calls from Kafka per event-time window, crime type and disposition, joined with the radio codes;"
+                        + " with --queries enriched, also writes every call with its radio-code description, in real time.",
                 "Defaults come from config/pipeline.properties and config/stream-job.properties (both built into the jar);"
                         + " --config FILE overrides them, flags override both. Their kafka.* keys are Kafka client settings"
                         + " of the source and sink; secret values are never printed.",
@@ -69,6 +69,9 @@ public final class StreamJob implements Callable<Integer> {
 
     @Mixin
     private ConfigFileOption configFile;
+
+    @Mixin
+    private QueryOptions queryOptions;
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers. Default: kafka.bootstrap.servers of the settings (of config/pipeline.properties as shipped).")
@@ -170,21 +173,31 @@ public final class StreamJob implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, TimeoutException {
+    public Integer call() throws IOException, TimeoutException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Windowing windowing = windowing();
         Sinks sinks = sinks();
         Triggering triggering = new Triggering(bounded, trigger);
+        queryOptions.validate();
         requireSparkOptions();
         Path checkpointDir = optionalPath(checkpoint);
         ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
         CallSource source = source();
         RadioCodes codes = RadioCodes.read(radioCodes);
         // Before Spark starts: a refused login or a missing ACL is one line, not a query failing later.
+        TaskSlots slots;
+        boolean realTime = queryOptions.realTime(bounded);
         try (TopicCheck kafka = TopicCheck.connect(source.client(), KAFKA_TIMEOUT)) {
-            kafka.requirePartitions(source.topic(), AclOperation.READ);
-            if (sinks.enabled().contains(Sink.KAFKA)) {
+            slots = new TaskSlots(kafka.requirePartitions(source.topic(), AclOperation.READ), queryOptions.counts() ? shufflePartitions
+                    : sinks.rejectsDir() != null ? 1 : 0, queryOptions.counts() ? "the counts" : "the rejects");
+            if (realTime) {
+                slots.requireConfigured(new SparkConf());
+            }
+            if (queryOptions.counts() && sinks.enabled().contains(Sink.KAFKA)) {
                 kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
+            }
+            if (queryOptions.enriched()) {
+                kafka.createIfMissing(queryOptions.enrichedTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
             }
         }
         Path metrics = optionalPath(metricsFile);
@@ -192,21 +205,29 @@ public final class StreamJob implements Callable<Integer> {
         err.println("  input         " + source.describe());
         err.println("  radio codes   " + codes.size() + " from " + radioCodes);
         err.println("  windows       " + windowing.describe());
+        err.println("  queries       " + queryOptions.describe(triggering));
         err.println("  trigger       " + triggering.describe());
-        err.println("  sinks         " + sinks.describe());
+        err.println("  sinks         " + (queryOptions.counts() ? sinks.describe() : "none (no counts)"));
         err.println("  rejects       " + (sinks.rejectsDir() == null ? "counted only" : "counted and written to " + sinks.rejectsDir()));
         err.println("  metrics       " + (metrics == null ? "progress line only" : "progress line and " + metrics));
         err.println("  checkpoint    " + (checkpointDir == null ? "temporary (each run starts from starting-offsets)" : checkpointDir));
         err.println("  spark         shuffle partitions " + shufflePartitions + ", UI " + (uiPort == 0 ? "off" : "http://localhost:" + uiPort));
 
-        BatchProgressListener progress = new BatchProgressListener(err, metrics);
-        Path checkpointRoot = checkpointDir != null ? checkpointDir : Files.createTempDirectory("sf-crime-checkpoint-");
-        SparkSession spark = null;
-        try {
-            spark = SparkSessions.create(shufflePartitions, uiPort, err);
+        // Closed in reverse: Spark stops before its temporary checkpoint is deleted and the metrics file closed.
+        try (BatchProgressListener progress = new BatchProgressListener(err, metrics);
+             CheckpointRoot checkpoints = new CheckpointRoot(checkpointDir);
+             SparkSession spark = SparkSessions.create(shufflePartitions, uiPort, err)) {
             spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
+            if (realTime) {
+                slots.requireRegistered(spark.sparkContext());
+            }
             spark.streams().addListener(progress);
-            List<StreamingQuery> queries = new CountsQueries(sinks, triggering, checkpointRoot).start(spark, source, codes, windowing);
+            List<StreamingQuery> queries = new ArrayList<>(new CountsQueries(sinks, triggering, checkpoints.dir())
+                    .start(spark, source, codes, windowing, queryOptions.counts()));
+            if (queryOptions.enriched()) {
+                queries.add(EnrichedFeed.start(spark, source, codes, queryOptions.enrichedTopic(),
+                        queryOptions.enrichedTrigger(triggering), realTime, checkpoints.dir()));
+            }
             try {
                 awaitAll(spark, queries, bounded);
             } catch (StreamingQueryException e) {
@@ -214,14 +235,6 @@ public final class StreamJob implements Callable<Integer> {
                         "a streaming query failed: " + firstLine(CommandFailure.rootMessage(e)));
             }
             return 0;
-        } finally {
-            if (spark != null) {
-                spark.stop();
-            }
-            progress.close();
-            if (checkpointDir == null) {
-                deleteRecursively(checkpointRoot);
-            }
         }
     }
 
@@ -299,13 +312,5 @@ public final class StreamJob implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary checkpoint left behind is harmless
-        }
     }
 }

@@ -52,6 +52,25 @@ class StreamJobOptionsTest {
     }
 
     @Test
+    void unknownQueryAndEnrichedTriggerListTheValidOnes() {
+        Outcome query = run("--queries", "counts,join");
+        Outcome trigger = run("--queries", "enriched", "--enriched-trigger", "continuous");
+
+        assertEquals(2, query.exitCode);
+        assertTrue(query.stderr.contains("unknown query 'join' (valid: counts, enriched)"), query.stderr);
+        assertEquals(2, trigger.exitCode);
+        assertTrue(trigger.stderr.contains("unknown trigger 'continuous' (valid: real-time, micro-batch)"), trigger.stderr);
+    }
+
+    @Test
+    void checkpointIntervalBelowSparksFloorIsRejected() {
+        Outcome outcome = run("--queries", "enriched", "--checkpoint-interval", "1 second");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("--checkpoint-interval must be at least 5 seconds, not 1 second"), outcome.stderr);
+    }
+
+    @Test
     void unknownSinkListsTheValidOnes() {
         Outcome outcome = run("--sinks", "console,hdfs");
 

@@ -12,10 +12,7 @@ import java.util.Map;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.Stats;
 
-/**
- * The stream job's metrics file (--metrics-file): one JSON line per micro-batch, as written by the
- * job's BatchMetrics. Only the batches of the kafka sink's query are kept, the only sink the study runs.
- */
+/** The batches of one query in the stream job's metrics file (--metrics-file), one JSON line each, as the job's BatchMetrics writes them. */
 record BatchLog(List<Batch> batches) {
 
     static final String KAFKA_QUERY = "counts-kafka";
@@ -33,13 +30,13 @@ record BatchLog(List<Batch> batches) {
         }
     }
 
-    /** The file as it is now (a running job appends to it); a missing file is an empty log. */
-    static BatchLog read(Path file) {
+    /** The query's batches in the file as it is now (a running job appends to it); a missing file is an empty log. */
+    static BatchLog read(Path file, String query) {
         List<Batch> batches = new ArrayList<>();
         try {
             for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
                 JsonNode node = line.endsWith("}") ? MAPPER.readTree(line) : null; // else a line still being written
-                if (node != null && KAFKA_QUERY.equals(node.path("query").asText())) {
+                if (node != null && query.equals(node.path("query").asText())) {
                     batches.add(new Batch(node.path("batchId").asLong(), node.path("numInputRows").asLong(),
                             MAPPER.convertValue(node.path("durationMs"), new TypeReference<Map<String, Long>>() { })));
                 }
@@ -91,9 +88,5 @@ record BatchLog(List<Batch> batches) {
     double medianBatchMs() {
         List<Batch> data = dataBatchList();
         return data.isEmpty() ? 0 : Stats.median(data, Batch::triggerMs);
-    }
-
-    long maxBatchMs() {
-        return batches.stream().mapToLong(Batch::triggerMs).max().orElse(0);
     }
 }

@@ -14,17 +14,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * End-to-end latency per call: from the call's Kafka timestamp in the input topic to the moment its window count
- * becomes visible in the output topic.
+ * End-to-end latency per call: from the call's Kafka timestamp in the input topic to the moment this process received
+ * the output that shows it.
  *
- * <p>The job's kafka sink writes, for every window a batch changed, the window's running count under the key
- * {@code window_start|crime_type|disposition}, so the n-th call (in input timestamp order) with a key is visible once
- * an output message with that key and a count of at least n has arrived. "Arrived" on two clocks of this machine: the
- * output message's Kafka timestamp (the sink produced it) and the moment this process received it.
+ * <p>The n-th call (in input timestamp order) with an output key is visible once an output message with that key and a
+ * count of at least n has arrived. The counts' kafka sink writes each changed window's running count under
+ * {@code window_start|crime_type|disposition}; the enriched feed writes each call once under its crime_id, so there
+ * the count is the message's ordinal among those with its key.
  */
 final class LatencyMeter {
 
@@ -41,25 +41,22 @@ final class LatencyMeter {
     record InputCall(long timestampMs, int partition, long offset, String outputKey) {
     }
 
-    /** One output message: key, count, its Kafka timestamp and when it was received (both epoch ms). */
-    record OutputCount(String key, long count, long timestampMs, long receivedMs) {
+    /** One output message: key, count and when it was received (epoch ms). */
+    record OutputCount(String key, long count, long receivedMs) {
     }
 
     /** Latencies of the calls measured, sorted ascending, in ms; notVisible: calls whose count never became visible. */
-    record Result(int measured, int notVisible, long[] receivedLatencyMs, long[] producedLatencyMs) {
+    record Result(int measured, int notVisible, long[] latencyMs) {
 
-        double received(double percentile) {
-            return percentileOf(receivedLatencyMs, percentile);
-        }
-
-        double produced(double percentile) {
-            return percentileOf(producedLatencyMs, percentile);
+        double percentile(double percentile) {
+            return percentileOf(latencyMs, percentile);
         }
     }
 
-    static List<InputCall> inputCalls(List<ConsumerRecord<String, String>> records, long windowMinutes) {
+    /** @param outputKey an input record's output key, null when the job rejects it */
+    static List<InputCall> inputCalls(List<ConsumerRecord<String, String>> records, Function<ConsumerRecord<String, String>, String> outputKey) {
         return records.stream().map(record -> new InputCall(record.timestamp(), record.partition(), record.offset(),
-                outputKey(record.value(), windowMinutes))).filter(call -> call.outputKey() != null).toList();
+                outputKey.apply(record))).filter(call -> call.outputKey() != null).toList();
     }
 
     /** The job's output key for an input value, null when the job rejects it; windows align to the epoch in UTC. */
@@ -72,14 +69,10 @@ final class LatencyMeter {
             LocalDateTime eventTime = LocalDateTime.parse(call.path("call_date_time").asText(""), TIMESTAMP);
             long minutes = eventTime.toEpochSecond(ZoneOffset.UTC) / 60;
             LocalDateTime windowStart = LocalDateTime.ofEpochSecond((minutes - Math.floorMod(minutes, windowMinutes)) * 60, 0, ZoneOffset.UTC);
-            return TIMESTAMP.format(windowStart) + "|" + text(call.path("original_crime_type_name")) + "|" + text(call.path("disposition"));
+            return TIMESTAMP.format(windowStart) + "|" + call.path("original_crime_type_name").asText("") + "|" + call.path("disposition").asText("");
         } catch (IOException | DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String text(JsonNode field) {
-        return field.isNull() ? "" : field.asText();
     }
 
     static long countOf(String value) {
@@ -95,40 +88,35 @@ final class LatencyMeter {
         List<InputCall> ordered = new ArrayList<>(inputs);
         ordered.sort(Comparator.comparingLong(InputCall::timestampMs).thenComparingInt(InputCall::partition)
                 .thenComparingLong(InputCall::offset));
-        Map<String, long[]> byReceived = firstTimes(outputs, OutputCount::receivedMs);
-        Map<String, long[]> byProduced = firstTimes(outputs, OutputCount::timestampMs);
+        Map<String, long[]> firstTimes = firstTimes(outputs);
         Map<String, Integer> ordinals = new HashMap<>();
-        long[] received = new long[ordered.size()];
-        long[] produced = new long[ordered.size()];
+        long[] latencies = new long[ordered.size()];
         int measured = 0;
         int visible = 0;
         for (InputCall call : ordered) {
             int ordinal = ordinals.merge(call.outputKey(), 1, Integer::sum);
-            if (call.timestampMs() >= fromMs && call.timestampMs() <= toMs) {
-                measured++;
-                long receivedAt = visibleAt(byReceived.get(call.outputKey()), ordinal);
-                long producedAt = visibleAt(byProduced.get(call.outputKey()), ordinal);
-                if (receivedAt >= 0 && producedAt >= 0) {
-                    received[visible] = receivedAt - call.timestampMs();
-                    produced[visible++] = producedAt - call.timestampMs();
-                }
+            if (call.timestampMs() < fromMs || call.timestampMs() > toMs) {
+                continue;
+            }
+            measured++;
+            long visibleAt = visibleAt(firstTimes.get(call.outputKey()), ordinal);
+            if (visibleAt >= 0) {
+                latencies[visible++] = visibleAt - call.timestampMs();
             }
         }
-        received = Arrays.copyOf(received, visible);
-        produced = Arrays.copyOf(produced, visible);
-        Arrays.sort(received);
-        Arrays.sort(produced);
-        return new Result(measured, measured - visible, received, produced);
+        latencies = Arrays.copyOf(latencies, visible);
+        Arrays.sort(latencies);
+        return new Result(measured, measured - visible, latencies);
     }
 
-    /** Per key, the first time on the clock its count reached n, at index n - 1. */
-    private static Map<String, long[]> firstTimes(List<OutputCount> outputs, ToLongFunction<OutputCount> clock) {
+    /** Per key, the first time its count reached n, at index n - 1. */
+    private static Map<String, long[]> firstTimes(List<OutputCount> outputs) {
         Map<String, long[]> firstTimes = new HashMap<>();
-        outputs.stream().sorted(Comparator.comparingLong(clock)).forEach(output -> {
+        outputs.stream().sorted(Comparator.comparingLong(OutputCount::receivedMs)).forEach(output -> {
             long[] times = firstTimes.getOrDefault(output.key(), new long[0]);
             if (output.count() > times.length) {
                 long[] grown = Arrays.copyOf(times, (int) output.count());
-                Arrays.fill(grown, times.length, grown.length, clock.applyAsLong(output));
+                Arrays.fill(grown, times.length, grown.length, output.receivedMs());
                 firstTimes.put(output.key(), grown);
             }
         });

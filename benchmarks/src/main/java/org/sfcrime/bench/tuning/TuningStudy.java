@@ -20,6 +20,7 @@ import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.DataSet;
+import org.sfcrime.cli.UsageErrorHandler;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine;
@@ -81,6 +82,11 @@ public final class TuningStudy implements Callable<Integer> {
             description = "Live producer rates, records/s (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
+    @Option(names = "--queries", paramLabel = "Q[,Q]", split = ",", defaultValue = "counts",
+            description = "Live queries: counts (shipped), counts-baseline (the counts' earlier Spark settings), enriched-realtime,"
+                    + " enriched-microbatch (default: ${DEFAULT-VALUE}).")
+    List<String> queries;
+
     @Option(names = "--triggers", paramLabel = "S[,S]", split = ",",
             description = "Live trigger intervals in seconds, 0 = back to back (default: 0,1,5 with --quick, else 0,1,5,20).")
     List<Integer> triggers;
@@ -117,11 +123,7 @@ public final class TuningStudy implements Callable<Integer> {
     Path workDir;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TuningStudy()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setParameterExceptionHandler((e, arguments) -> {
-                    e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
-                    return 2;
-                }).execute(args));
+        System.exit(UsageErrorHandler.install(new CommandLine(new TuningStudy())).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -173,6 +175,7 @@ public final class TuningStudy implements Callable<Integer> {
                 : rates.stream().anyMatch(rate -> rate < 1) ? "--rates must be at least 1 records/s each, not " + rates
                 : triggers.stream().anyMatch(trigger -> trigger < 0) ? "--triggers must be 0 or more seconds each, not " + triggers
                 : !selectable.containsAll(factors) ? "--factors must be among " + String.join(", ", selectable) + ", not " + factors
+                : !LiveStudy.QUERIES.containsAll(queries) ? "--queries must be among " + LiveStudy.QUERIES + ", not " + queries
                 : liveMeasureSeconds < 1 || liveRepeats < 1 ? "--live-measure-s and --live-repeats must be at least 1" : null;
         if (error != null) {
             throw new ParameterException(spec.commandLine(), error);
@@ -193,8 +196,8 @@ public final class TuningStudy implements Callable<Integer> {
                     String.join(", ", points.stream().map(GridPoint::id).toList()));
         }
         if (part != Part.GRID) {
-            err.printf(Locale.ROOT, "live: rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n", rates,
-                    triggers, liveRepeats, liveWarmupSeconds, liveMeasureSeconds);
+            err.printf(Locale.ROOT, "live: %s x rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n", queries,
+                    rates, triggers, liveRepeats, liveWarmupSeconds, liveMeasureSeconds);
         }
         Files.createDirectories(outputDirectory());
         workDir = Files.createTempDirectory("sf-tuning-");
