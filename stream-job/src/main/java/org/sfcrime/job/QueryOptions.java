@@ -43,7 +43,7 @@ public final class QueryOptions {
     private List<Query> queries;
 
     @Option(names = "--enriched-topic", paramLabel = "TOPIC",
-            description = "Topic of the enriched feed, created with " + StreamJob.OUTPUT_TOPIC_PARTITIONS
+            description = "Topic of the enriched feed, created with " + JobKafkaCheck.OUTPUT_TOPIC_PARTITIONS
                     + " partitions when missing (default: ${DEFAULT-VALUE}).")
     private String enrichedTopic;
 

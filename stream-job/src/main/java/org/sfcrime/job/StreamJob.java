@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
-import org.apache.kafka.common.acl.AclOperation;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -26,7 +24,6 @@ import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
-import org.sfcrime.cli.TopicCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -57,10 +54,6 @@ import picocli.CommandLine.Spec;
                         + " (Kafka unreachable, a topic or file missing, a query failed); 2 usage error."})
 public final class StreamJob implements Callable<Integer> {
 
-    /** How long the check of the broker and topics before Spark starts may take. */
-    static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
-    /** Partitions of the output topic when the job creates it. */
-    static final int OUTPUT_TOPIC_PARTITIONS = 3;
     /** The levels Spark's setLogLevel takes. */
     private static final Set<String> LOG_LEVELS = Set.of("ALL", "DEBUG", "ERROR", "FATAL", "INFO", "OFF", "TRACE", "WARN");
 
@@ -130,7 +123,7 @@ public final class StreamJob implements Callable<Integer> {
     private int consoleRows;
 
     @Option(names = "--output-topic", paramLabel = "TOPIC",
-            description = "Topic of the kafka sink, created with " + OUTPUT_TOPIC_PARTITIONS + " partitions when missing (default: ${DEFAULT-VALUE}).")
+            description = "Topic of the kafka sink, created with " + JobKafkaCheck.OUTPUT_TOPIC_PARTITIONS + " partitions when missing (default: ${DEFAULT-VALUE}).")
     private String outputTopic;
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
@@ -184,21 +177,12 @@ public final class StreamJob implements Callable<Integer> {
         ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
         CallSource source = source();
         RadioCodes codes = RadioCodes.read(radioCodes);
-        // Before Spark starts: a refused login or a missing ACL is one line, not a query failing later.
-        TaskSlots slots;
+        int partitions = JobKafkaCheck.run(source, sinks, queryOptions, err);
         boolean realTime = queryOptions.realTime(bounded);
-        try (TopicCheck kafka = TopicCheck.connect(source.client(), KAFKA_TIMEOUT)) {
-            slots = new TaskSlots(kafka.requirePartitions(source.topic(), AclOperation.READ), queryOptions.counts() ? shufflePartitions
-                    : sinks.rejectsDir() != null ? 1 : 0, queryOptions.counts() ? "the counts" : "the rejects");
-            if (realTime) {
-                slots.requireConfigured(new SparkConf());
-            }
-            if (queryOptions.counts() && sinks.enabled().contains(Sink.KAFKA)) {
-                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
-            }
-            if (queryOptions.enriched()) {
-                kafka.createIfMissing(queryOptions.enrichedTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
-            }
+        TaskSlots slots = new TaskSlots(partitions, queryOptions.counts() ? shufflePartitions : sinks.rejectsDir() != null ? 1 : 0,
+                queryOptions.counts() ? "the counts" : "the rejects");
+        if (realTime) {
+            slots.requireConfigured(new SparkConf());
         }
         Path metrics = optionalPath(metricsFile);
         err.println("stream-job options in effect:");
@@ -232,7 +216,7 @@ public final class StreamJob implements Callable<Integer> {
                 awaitAll(spark, queries, bounded);
             } catch (StreamingQueryException e) {
                 throw new KafkaFailures(source.client()).failure(e, "use", source.topic(),
-                        "a streaming query failed: " + firstLine(CommandFailure.rootMessage(e)));
+                        "a streaming query failed: " + CommandFailure.rootMessage(e).lines().findFirst().orElse(""));
             }
             return 0;
         }
@@ -248,10 +232,6 @@ public final class StreamJob implements Callable<Integer> {
         } else {
             spark.streams().awaitAnyTermination();
         }
-    }
-
-    private static String firstLine(String text) {
-        return text.lines().findFirst().orElse("");
     }
 
     private CallSource source() {

@@ -1,0 +1,36 @@
+package org.sfcrime.job;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.apache.kafka.common.acl.AclOperation;
+import org.sfcrime.cli.TopicCheck;
+
+/**
+ * The job's check before Spark starts: the broker answers, the job's user may read the calls
+ * topic and write its outputs (created when missing). A refused login, a missing ACL or an absent
+ * topic is then one line, not a query failing minutes later.
+ */
+final class JobKafkaCheck {
+
+    /** How long the check may take. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Partitions of an output topic the job creates. */
+    static final int OUTPUT_TOPIC_PARTITIONS = 3;
+
+    private JobKafkaCheck() {
+    }
+
+    /** @return the partitions of the calls topic */
+    static int run(CallSource source, Sinks sinks, QueryOptions queries, PrintWriter err) {
+        try (TopicCheck kafka = TopicCheck.connect(source.client(), TIMEOUT)) {
+            int partitions = kafka.requirePartitions(source.topic(), AclOperation.READ);
+            if (queries.counts() && sinks.enabled().contains(Sink.KAFKA)) {
+                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
+            }
+            if (queries.enriched()) {
+                kafka.createIfMissing(queries.enrichedTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
+            }
+            return partitions;
+        }
+    }
+}
