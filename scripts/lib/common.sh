@@ -87,6 +87,7 @@ ensure_jars() {
   if [ "$stale" = 1 ]; then
     command -v mvn >/dev/null 2>&1 || die "mvn not found on PATH: Maven is needed to build the jars"
     info "building the jars (mvn package, tests skipped)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package) || die "the build failed (see above)"
+    # stdout carries the commands' data: the build speaks on stderr
+    (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package >&2) || die "the build failed (see above)"
   fi
 }
