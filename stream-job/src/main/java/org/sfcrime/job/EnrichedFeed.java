@@ -1,8 +1,6 @@
 package org.sfcrime.job;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -34,18 +32,17 @@ public final class EnrichedFeed {
     }
 
     /**
-     * Kafka messages (key, value) of the valid calls. A LEFT join, as for the counts: a call whose
-     * code is not in the lookup is kept and labelled, not dropped.
+     * Kafka messages (key, value) of the valid calls, each described as the counts describe it
+     * ({@link RadioCodes#describe}): a call whose code is not in the lookup is kept and labelled.
      */
     public static Dataset<Row> enrichedCalls(Dataset<Row> validCalls, Dataset<Row> radioCodes) {
-        Dataset<Row> joined = validCalls.join(broadcast(radioCodes),
-                validCalls.col(CallRecordFormat.DISPOSITION).equalTo(radioCodes.col(RadioCodes.CODE)), "left_outer");
+        Dataset<Row> described = RadioCodes.describe(validCalls, radioCodes, DISPOSITION_DESCRIPTION);
         List<Column> fields = new ArrayList<>();
         for (String field : CallRecordFormat.FIELDS) {
-            fields.add(validCalls.col(field));
+            fields.add(col(field));
         }
-        fields.add(coalesce(radioCodes.col(RadioCodes.DESCRIPTION), lit(WindowedCounts.UNKNOWN_CODE)).as(DISPOSITION_DESCRIPTION));
-        return joined.select(validCalls.col(CallRecordFormat.CRIME_ID).as("key"),
+        fields.add(col(DISPOSITION_DESCRIPTION));
+        return described.select(col(CallRecordFormat.CRIME_ID).as("key"),
                 to_json(struct(fields.toArray(Column[]::new))).as("value"));
     }
 

@@ -1,9 +1,6 @@
 package org.sfcrime.job;
 
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.window;
 
 import org.apache.spark.sql.Dataset;
@@ -32,20 +29,15 @@ public final class WindowedCounts {
     /**
      * Windowed counts of valid calls (see {@link CallParsing#valid}).
      *
-     * <p>A LEFT join keeps the calls whose code is missing from the lookup (about 10% of the
-     * real data); an inner join would drop them silently. The watermark bounds the state: a
+     * <p>Each call is described as {@link RadioCodes#describe} does. The watermark bounds the state: a
      * window is final once the watermark passes its end, and calls older than the watermark
      * are dropped and reported by Spark as numRowsDroppedByWatermark.
      */
     public static Dataset<Row> windowedCounts(Dataset<Row> validCalls, Dataset<Row> radioCodes, Windowing windowing) {
         Dataset<Row> calls = validCalls.withWatermark(CallParsing.EVENT_TIME, SparkInterval.toSpark(windowing.watermark()));
-        Dataset<Row> described = calls
-                .join(broadcast(radioCodes),
-                        calls.col(CallRecordFormat.DISPOSITION).equalTo(radioCodes.col(RadioCodes.CODE)), "left_outer")
-                .select(col(CallParsing.EVENT_TIME),
-                        col(CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME).as(CRIME_TYPE),
-                        calls.col(CallRecordFormat.DISPOSITION).as(DISPOSITION),
-                        coalesce(radioCodes.col(RadioCodes.DESCRIPTION), lit(UNKNOWN_CODE)).as(DESCRIPTION));
+        Dataset<Row> described = RadioCodes.describe(calls, radioCodes, DESCRIPTION)
+                .select(col(CallParsing.EVENT_TIME), col(CallRecordFormat.ORIGINAL_CRIME_TYPE_NAME).as(CRIME_TYPE),
+                        col(CallRecordFormat.DISPOSITION).as(DISPOSITION), col(DESCRIPTION));
         return described
                 .groupBy(window(col(CallParsing.EVENT_TIME), SparkInterval.toSpark(windowing.length()),
                                 SparkInterval.toSpark(windowing.slide())),
