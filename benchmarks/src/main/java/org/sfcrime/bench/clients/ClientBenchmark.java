@@ -29,6 +29,7 @@ import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,8 +38,12 @@ import picocli.CommandLine.Spec;
 /**
  * What the client benchmarks share: the options, the data set, the broker, the rounds that
  * alternate the clients, running each measured child, the table on stdout, the CSV files, and the
- * exit-code contract (0 every run completed, 1 a run failed, 2 usage error).
+ * exit codes.
  */
+@Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
+            "1:A run failed, timed out or moved the wrong number of records; the broker could not start.",
+            "2:Invalid usage."})
 abstract class ClientBenchmark implements Callable<Integer> {
 
     private static final String ROW = "%-7s %-10s %11s %7s %8s %12s %7s %11s %8s%n";
@@ -59,13 +64,12 @@ abstract class ClientBenchmark implements Callable<Integer> {
     int records;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-            description = "How many times to alternate the clients; the medians are over these rounds (default: ${DEFAULT-VALUE}).")
+            description = "Measured rounds, each running every client once; the medians are over these (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    // The first runs on a fresh broker are slower, and only the first client of round 1 would pay for it.
     @Option(names = "--warmup-rounds", paramLabel = "N", defaultValue = "1",
-            description = "Rounds run and checked before the measured ones, and not counted: the first runs on a "
-                    + "freshly started broker are slower for every client, and only the first client of round 1 "
-                    + "would pay for it (default: ${DEFAULT-VALUE}).")
+            description = "Rounds run and checked before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
     int warmupRounds;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_SEED,
@@ -84,14 +88,13 @@ abstract class ClientBenchmark implements Callable<Integer> {
             description = "Deadline of one measured run, in seconds; it is killed after (default: ${DEFAULT-VALUE}).")
     long runTimeoutSeconds;
 
+    // The scripts pass private copies, so that a rebuild during the benchmark cannot change what is measured.
     @Option(names = "--producer-jar", paramLabel = "FILE", defaultValue = "producer/target/producer.jar",
-            description = "The producer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
-                    + "the scripts pass a private copy, so a rebuild during the benchmark cannot change it).")
+            description = "The producer jar, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path producerJar;
 
     @Option(names = "--consumer-jar", paramLabel = "FILE", defaultValue = "consumer/target/consumer.jar",
-            description = "The consumer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
-                    + "the scripts pass a private copy).")
+            description = "The consumer jar, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path consumerJar;
 
     final PrintStream out = System.out;
@@ -174,9 +177,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /** Runs one client alone and reads its figures; figures throws when the output shows a wrong count. */
-    final Measurement measure(String client, int round, String tool, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
+    final Measurement measure(String client, int round, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
         String label = Rounds.label(round) + ": " + client;
-        ChildRun child = run(label, tool, command);
+        ChildRun child = run(label, command);
         try {
             Measurement measurement = new Measurement(client, round, figures.apply(child), child.wallSeconds(), child.peakRssBytes());
             progress.printf(Locale.ROOT, "  %s: %,.0f records/s%n", label, measurement.recordsPerSecond());
@@ -186,19 +189,14 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    final ChildRun run(String label, String tool, List<String> command) {
+    final ChildRun run(String label, List<String> command) {
         progress.println("running " + label);
-        try (ChildRun child = new ChildRun(command, logDir, "run")) {
-            int exitCode = child.waitFor(Duration.ofSeconds(runTimeoutSeconds));
-            if (exitCode == ChildRun.TIMED_OUT) {
-                throw new BenchFailure("timed out after " + runTimeoutSeconds + " s: " + String.join(" ", command));
-            }
-            progress.printf("  %s: exit %d, %.1f s wall%n", label, exitCode, child.wallSeconds());
-            if (exitCode != 0) {
-                throw new BenchFailure(label + ": " + tool + " exited with " + exitCode + ": " + child.tail());
-            }
-            return child;
+        ChildRun child = ChildRun.run(command, logDir, "run", Duration.ofSeconds(runTimeoutSeconds));
+        if (!child.failure().isEmpty()) {
+            throw new BenchFailure(label + ": " + child.failure());
         }
+        progress.printf("  %s: exit 0, %.1f s wall%n", label, child.wallSeconds());
+        return child;
     }
 
     /** Our producer replaying the file as shipped, no JVM flags, plus the given client overrides (KEY=VALUE). */
@@ -319,11 +317,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + places + "f", value) : "-";
     }
 
-    /**
-     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and config/COMPONENT
-     * .properties, prefix removed) as a plain client properties file, so that Kafka's perf tools use the same settings.
-     */
-    static Path shippedClientSettings(String component, Path dir) {
+    /** The Kafka client settings a component ships: the kafka.* keys of config/pipeline.properties and config/COMPONENT.properties. */
+    static Properties shippedClientSettings(String component) {
         Properties settings = new Properties();
         for (String file : List.of("pipeline.properties", component + ".properties")) {
             try {
@@ -336,12 +331,17 @@ abstract class ClientBenchmark implements Callable<Integer> {
                 throw new BenchFailure("cannot read config/" + file + ": " + e.getMessage());
             }
         }
-        Path out = dir.resolve(component + "-client.properties");
-        try (Writer writer = Files.newBufferedWriter(out)) {
-            settings.store(writer, "the kafka.* settings of config/" + component + ".properties");
+        return settings;
+    }
+
+    /** The shipped settings as a plain client properties file, so that Kafka's perf tools use them too. */
+    final String perfToolConfig(String component) {
+        Path file = logDir.resolve(component + "-client.properties");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            shippedClientSettings(component).store(writer, "the kafka.* settings of config/" + component + ".properties");
         } catch (IOException e) {
-            throw new BenchFailure("cannot write " + out + ": " + e.getMessage());
+            throw new BenchFailure("cannot write " + file + ": " + e.getMessage());
         }
-        return out;
+        return file.toString();
     }
 }

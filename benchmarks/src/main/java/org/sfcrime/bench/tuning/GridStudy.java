@@ -90,15 +90,12 @@ final class GridStudy {
                 "--metrics-file", metrics.toString(), "--max-offsets-per-trigger", Long.toString(point.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(point.shufflePartitions()),
                 "--min-partitions", Integer.toString(study.shipped.minPartitions())));
-        try (ChildRun job = new ChildRun(command, study.workDir, "grid-" + n)) {
-            int exitCode = job.waitFor(Duration.ofSeconds(study.runTimeoutSeconds));
-            BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
-            String error = exitCode == ChildRun.TIMED_OUT ? "timed out after " + study.runTimeoutSeconds + " s"
-                    : exitCode != 0 ? "exit " + exitCode + ": " + job.tail()
-                    : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
-                    : "";
-            return new Run(repeat, position, point, exitCode, error, Math.round(job.wallSeconds() * 1000) / 1000.0, batches);
-        }
+        ChildRun job = ChildRun.run(command, study.workDir, "grid-" + n, Duration.ofSeconds(study.runTimeoutSeconds));
+        BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
+        String error = !job.failure().isEmpty() ? job.failure()
+                : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
+                : "";
+        return new Run(repeat, position, point, job.exitCode(), error, Math.round(job.wallSeconds() * 1000) / 1000.0, batches);
     }
 
     private List<List<Object>> summary(List<Run> runs) {

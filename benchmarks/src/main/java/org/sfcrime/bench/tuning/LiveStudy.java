@@ -180,12 +180,9 @@ final class LiveStudy {
      */
     private String produceAndDrain(ChildRun job, List<String> producerCommand, Point point, String outputTopic, Path metrics, int n) {
         Duration producerTimeout = Duration.ofSeconds(study.liveWarmupSeconds + study.liveMeasureSeconds + 120L);
-        try (ChildRun producer = new ChildRun(producerCommand, study.workDir, "live-" + n + ".producer")) {
-            int exit = producer.waitFor(producerTimeout);
-            if (exit != 0) {
-                return exit == ChildRun.TIMED_OUT ? "the producer did not finish within " + producerTimeout.toSeconds() + " s"
-                        : "the producer failed (exit " + exit + "): " + producer.tail();
-            }
+        ChildRun producer = ChildRun.run(producerCommand, study.workDir, "live-" + n + ".producer", producerTimeout);
+        if (!producer.failure().isEmpty()) {
+            return "the producer failed: " + producer.failure();
         }
         int drainSeconds = point.triggerSeconds() + 60;
         long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();

@@ -225,12 +225,10 @@ public final class TuningStudy implements Callable<Integer> {
     private void load(Path calls) {
         broker.create(INPUT_TOPIC, INPUT_PARTITIONS);
         err.printf(Locale.ROOT, "loading them into %s (%d partitions)%n", INPUT_TOPIC, INPUT_PARTITIONS);
-        try (ChildRun producer = new ChildRun(ChildRun.java("-Xmx512m", "-jar", producerJar().toString(), "--bootstrap-server",
-                broker.bootstrapServers(), "--topic", INPUT_TOPIC, "--input", calls.toString()), workDir, "load")) {
-            int exitCode = producer.waitFor(Duration.ofMinutes(10));
-            if (exitCode != 0) {
-                throw new BenchFailure("loading the calls failed: " + (exitCode == ChildRun.TIMED_OUT ? "timed out" : producer.tail()));
-            }
+        ChildRun producer = ChildRun.run(ChildRun.java("-Xmx512m", "-jar", producerJar().toString(), "--bootstrap-server",
+                broker.bootstrapServers(), "--topic", INPUT_TOPIC, "--input", calls.toString()), workDir, "load", Duration.ofMinutes(10));
+        if (!producer.failure().isEmpty()) {
+            throw new BenchFailure("loading the calls failed: " + producer.failure());
         }
     }
 
