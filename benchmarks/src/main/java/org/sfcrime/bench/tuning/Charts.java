@@ -39,7 +39,7 @@ final class Charts {
     }
 
     /** Draws every chart whose CSV exists in the folder; returns the files written. */
-    static List<Path> drawAll(Path dir, ShippedDefaults shipped) {
+    static List<Path> drawAll(Path dir, TuningStudy.Shipped shipped) {
         List<Path> written = new ArrayList<>();
         if (Files.exists(dir.resolve(GridStudy.SUMMARY_CSV)) && Files.exists(dir.resolve(GridStudy.RUNS_CSV))) {
             grid(dir, Csv.read(dir.resolve(GridStudy.SUMMARY_CSV)), Csv.read(dir.resolve(GridStudy.RUNS_CSV)), shipped, written);
@@ -50,16 +50,16 @@ final class Charts {
         return written;
     }
 
-    private static void grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, ShippedDefaults shipped,
+    private static void grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, TuningStudy.Shipped shipped,
                              List<Path> written) {
         boolean hasShipped = summary.stream().anyMatch(row -> row.get("point").equals(GridPoint.SHIPPED));
         for (String factor : GridPoint.FACTORS) {
             List<Bar> bars = new ArrayList<>(summary.stream().filter(row -> row.get("factor").equals(factor))
-                    .map(row -> new Bar(row.get("level"), row.get("point"), GridPoint.levelOrder(factor, row.get("level")))).toList());
+                    .map(row -> new Bar(row.get("level"), row.get("point"), GridPoint.levelOrder(row.get("level")))).toList());
             if (!bars.isEmpty()) {
                 if (hasShipped) {
                     String level = GridPoint.shippedLevel(factor, shipped);
-                    bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPoint.levelOrder(factor, level)));
+                    bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPoint.levelOrder(level)));
                 }
                 bars.sort(Comparator.comparingDouble(Bar::order));
                 written.add(barsWithRuns(chart("Throughput vs " + title(factor) + " (bounded drain of the loaded set, others at shipped values)",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.Stats;
@@ -46,20 +47,28 @@ final class GridStudy {
         }
     }
 
+    private static final String INPUT_TOPIC = "tuning-calls";
+
     private final TuningStudy study;
     private final List<GridPoint> points;
-    private final String inputTopic;
     private int outputTopics;
 
-    /** @param inputTopic holds the loaded set, --records calls */
-    GridStudy(TuningStudy study, List<GridPoint> points, String inputTopic) {
+    GridStudy(TuningStudy study) {
         this.study = study;
-        this.points = points;
-        this.inputTopic = inputTopic;
+        this.points = GridPoint.plan(study.shipped, study.quick, study.factors);
     }
 
-    /** Runs the grid; returns how many runs failed (each failure is in the CSV). */
+    /** Loads the calls, runs the grid over them; returns how many runs failed (each failure is in the CSV). */
     int run() {
+        study.err.printf(Locale.ROOT, "grid: %d points x %d repeats (+%d warm-up): %s%n", points.size(), study.repeats,
+                study.warmupRuns, String.join(", ", points.stream().map(GridPoint::id).toList()));
+        study.broker.create(INPUT_TOPIC, 3);
+        study.err.println("loading them into " + INPUT_TOPIC + " (3 partitions)");
+        // as fast as the broker takes them, in event-time order
+        ChildRun load = ChildRun.run(study.producer(INPUT_TOPIC), study.workDir, "load", Duration.ofMinutes(10));
+        if (!load.failure().isEmpty()) {
+            throw new BenchFailure("loading the calls failed: " + load.failure());
+        }
         for (int i = 0; i < study.warmupRuns; i++) {
             // the first Spark run after a build or a pause pays for cold caches: measured, not kept
             study.err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
@@ -86,7 +95,7 @@ final class GridStudy {
         study.broker.create(outputTopic, 1);
         Path metrics = study.workDir.resolve("grid-" + n + ".metrics.jsonl");
         List<String> command = study.sparkSubmit(point.submitOptions(), List.of("--bootstrap-server", study.broker.bootstrapServers(),
-                "--topic", inputTopic, "--bounded", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
+                "--topic", INPUT_TOPIC, "--bounded", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
                 "--metrics-file", metrics.toString(), "--max-offsets-per-trigger", Long.toString(point.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(point.shufflePartitions()),
                 "--min-partitions", Integer.toString(study.shipped.minPartitions())));

@@ -60,16 +60,16 @@ final class LiveStudy {
     }
 
     private final TuningStudy study;
-    private final Path callsFile;
     private int topicsCreated;
 
-    LiveStudy(TuningStudy study, Path callsFile) {
+    LiveStudy(TuningStudy study) {
         this.study = study;
-        this.callsFile = callsFile;
     }
 
     /** Runs every query, rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
+        study.err.printf(Locale.ROOT, "live: %s x rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n",
+                study.queries, study.rates, study.triggers, study.liveRepeats, study.liveWarmupSeconds, study.liveMeasureSeconds);
         List<Point> points = study.queries.stream().flatMap(query -> study.rates.stream().flatMap(rate ->
                 (query.equals(REAL_TIME) ? study.triggers.subList(0, 1) : study.triggers).stream()
                         .map(trigger -> new Point(query, rate, trigger)))).toList();
@@ -122,8 +122,7 @@ final class LiveStudy {
         study.broker.create(outputTopic, 1);
         Path metrics = study.workDir.resolve("live-" + n + ".metrics.jsonl");
         String metricsName = point.enriched() ? "enriched" : BatchLog.KAFKA_QUERY;
-        List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", study.producerJar().toString(),
-                "--bootstrap-server", study.broker.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
+        List<String> producerCommand = study.producer(inputTopic,
                 "--rate", Integer.toString(point.ratePerSecond()), "--loop", "--limit", Long.toString(toSend(point)));
         AtomicBoolean collecting = new AtomicBoolean(true);
         CompletableFuture<List<LatencyMeter.OutputCount>> collected = CompletableFuture.supplyAsync(
