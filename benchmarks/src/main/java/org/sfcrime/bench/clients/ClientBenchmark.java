@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -16,8 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -49,8 +48,6 @@ abstract class ClientBenchmark implements Callable<Integer> {
     private static final String ROW = "%-7s %-10s %11s %7s %8s %12s %7s %11s %8s%n";
     private static final List<String> RUN_COLUMNS = List.of("round", "client", "records", "timed_s", "records_per_s",
             "value_mb_per_s", "alt_s", "alt_records_per_s", "wall_s", "wall_records_per_s", "peak_rss_mb");
-    /** The CSV precisions of {@link #figures}, in order. */
-    private static final List<String> FIGURE_FORMATS = List.of("%.4f", "%.1f", "%.3f", "%.4f", "%.1f", "%.4f", "%.1f", "%.1f");
 
     /** A computed figure and whether it meets its target (an empty target: shown for information). */
     record Check(String name, double value, String target, boolean met) {
@@ -176,12 +173,15 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Runs one client alone and reads its figures; figures throws when the output shows a wrong count. */
+    /** Runs one client alone and reads its figures; throws when its output shows no figures or a wrong count. */
     final Measurement measure(String client, int round, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
         String label = Rounds.label(round) + ": " + client;
         ChildRun child = run(label, command);
         try {
             Measurement measurement = new Measurement(client, round, figures.apply(child), child.wallSeconds(), child.peakRssBytes());
+            if (measurement.timed().records() != data.records()) {
+                throw new BenchFailure("moved " + measurement.timed().records() + " records, not " + data.records());
+            }
             progress.printf(Locale.ROOT, "  %s: %,.0f records/s%n", label, measurement.recordsPerSecond());
             return measurement;
         } catch (BenchFailure e) {
@@ -287,18 +287,19 @@ abstract class ClientBenchmark implements Callable<Integer> {
         String stem = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runsFile = ProjectPaths.root().resolve(outputDir).resolve(stem + "-runs.csv");
         Path checksFile = runsFile.resolveSibling(stem + "-checks.csv");
-        List<List<String>> rows = new ArrayList<>();
-        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), run.timed().records(), figures(List.of(run)))));
-        clients.forEach(client -> rows.add(csvRow("median", client, data.records(), figures(runsOf(client)))));
+        List<List<Object>> rows = new ArrayList<>();
+        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), figures(List.of(run)))));
+        clients.forEach(client -> rows.add(csvRow("median", client, figures(runsOf(client)))));
         Csv.write(runsFile, RUN_COLUMNS, rows);
-        Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.of(check.name(),
-                String.format(Locale.ROOT, "%.4f", check.value()), check.target(), check.target().isEmpty() ? "" : check.met() + "")).toList());
+        Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.<Object>of(check.name(),
+                check.value(), check.target(), check.target().isEmpty() ? "" : check.met())).toList());
         List.of(runsFile, checksFile).forEach(file -> progress.println("wrote " + file));
     }
 
-    private static List<String> csvRow(String round, String client, long records, double[] figures) {
-        return Stream.concat(Stream.of(round, client, Long.toString(records)), IntStream.range(0, figures.length)
-                .mapToObj(i -> String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]))).toList();
+    private List<Object> csvRow(String round, String client, double[] figures) {
+        List<Object> row = new ArrayList<>(List.of(round, client, data.records()));
+        Arrays.stream(figures).forEach(row::add);
+        return row;
     }
 
     private static String loadAverage() {

@@ -5,11 +5,7 @@ import org.sfcrime.bench.ChildRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/**
- * The consumer benchmark: our delivery verifier against kafka-consumer-perf-test, reading one topic loaded once.
- *
- * <p>Usage: {@code scripts/bench-consumer.sh [--rounds 3] [--records 200000]}
- */
+/** The consumer benchmark, run by scripts/bench-consumer.sh. */
 @Command(name = "bench-consumer", description = {
             "Measures the delivery verifier (java -jar consumer/target/consumer.jar --verify FILE "
                     + "--report json) against Kafka's kafka-consumer-perf-test reading the same topic with the same "
@@ -52,14 +48,14 @@ public final class ConsumerBenchmark extends ClientBenchmark {
                 ? measure(OURS, round, ChildRun.java("-jar", consumerJar.toString(),
                         "--verify", data.callsFile().toString(), "--topic", topic, "--bootstrap-server", broker.bootstrapServers(),
                         "--report", "json", "--timeout-ms", Long.toString(runTimeoutSeconds * 1000)),
-                        child -> ToolOutput.ourVerifier(child.stdout(), child.stderr(), data.records()))
+                        child -> ToolOutput.ourVerifier(child.stdout(), child.stderr()))
                 : measure(PERF_TOOL, round, List.of("bash", "scripts/kafka-consumer-perf-test",
                         "--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
                         "--num-records", Integer.toString(data.records()),
                         "--group", "bench-perf-r" + round + "-" + System.currentTimeMillis(),
                         "--command-config", perfToolConfig("consumer"), "--fetch-size",
                         shippedClientSettings("consumer").getProperty("max.partition.fetch.bytes", "1048576"), "--timeout", "30000"),
-                        child -> ToolOutput.consumerPerfTest(child.stdout(), data.records()));
+                        child -> ToolOutput.consumerPerfTest(child.stdout()));
     }
 
     @Override

@@ -4,11 +4,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/**
- * The producer benchmark: our producer against kafka-producer-perf-test and a naive configuration of itself.
- *
- * <p>Usage: {@code scripts/bench-producer.sh [--rounds 3] [--records 200000]}
- */
+/** The producer benchmark, run by scripts/bench-producer.sh. */
 @Command(name = "bench-producer", description = {
             "Measures the producer CLI (java -jar producer/target/producer.jar, shipped settings, no JVM flags) against "
                     + "Kafka's kafka-producer-perf-test sending the same records as --payload-file with the same "
@@ -19,7 +15,7 @@ import picocli.CommandLine.Command;
                     + "stderr), and writes the same as CSV under --output-dir."})
 public final class ProducerBenchmark extends ClientBenchmark {
 
-    /** What the shipped settings are compared with: Kafka's defaults for batching and compression. */
+    /** Kafka's defaults for batching and compression. */
     static final List<String> NAIVE_SETTINGS = List.of("linger.ms=0", "batch.size=16384", "compression.type=none");
 
     private static final String OURS = "ours";
@@ -50,9 +46,9 @@ public final class ProducerBenchmark extends ClientBenchmark {
                             "--payload-file", data.payloadFile().toString(), "--payload-delimiter", "\n",
                             "--command-config", perfToolConfig("producer"),
                             "--command-property", "bootstrap.servers=" + broker.bootstrapServers()),
-                            child -> ToolOutput.producerPerfTest(child.stdout(), data.records()))
+                            child -> ToolOutput.producerPerfTest(child.stdout()))
                     : measure(client, round, ourProducer(topic, client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
-                            child -> ToolOutput.ourProducer(child.stderr(), data.records()));
+                            child -> ToolOutput.ourProducer(child.stderr()));
             expectAllRecordsIn(topic, Rounds.label(round) + ": " + client);
             return measurement;
         } finally {
