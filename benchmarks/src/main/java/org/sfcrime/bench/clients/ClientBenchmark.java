@@ -145,7 +145,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
             printTable();
             writeCsv();
             return 0;
-        } catch (BenchFailure | IllegalStateException | AssertionError | IOException e) {
+        } catch (RuntimeException | IOException e) {
             progress.println("error: " + BenchFailure.oneLine(e));
             return 1;
         } finally {
@@ -209,7 +209,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
 
     /** @throws BenchFailure naming who when the topic does not hold every record of the data set */
     final void expectAllRecordsIn(String topic, String who) {
-        long inTopic = broker.messages(topic, partitions);
+        long inTopic = broker.messages(topic);
         if (inTopic != data.records()) {
             throw new BenchFailure(who + " left " + inTopic + " messages in " + topic + ", not " + data.records());
         }

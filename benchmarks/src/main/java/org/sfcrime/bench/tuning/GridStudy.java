@@ -19,6 +19,7 @@ final class GridStudy {
 
     static final String RUNS_CSV = "grid-runs.csv";
     static final String SUMMARY_CSV = "grid-summary.csv";
+    private static final String INPUT_TOPIC = "tuning-calls";
 
     private static final List<String> RUN_COLUMNS = List.of("repeat", "position", "point", "factor", "level", "master",
             "shuffle_partitions", "max_offsets_per_trigger", "spark_conf", "exit_code", "error", "lock_wait_ms", "wall_s", "batches",
@@ -46,8 +47,6 @@ final class GridStudy {
             return row;
         }
     }
-
-    private static final String INPUT_TOPIC = "tuning-calls";
 
     private final TuningStudy study;
     private final List<GridPoint> points;

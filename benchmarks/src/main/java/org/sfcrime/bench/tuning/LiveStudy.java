@@ -109,7 +109,9 @@ final class LiveStudy {
             options.addAll(List.of("--queries", "counts", "--sinks", "kafka", "--output-topic", outputTopic, "--window",
                     WINDOW_MINUTES + " minutes", "--slide", WINDOW_MINUTES + " minutes",
                     "--shuffle-partitions", Integer.toString(study.shipped.shufflePartitions())));
-            COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(point.query().equals("counts-baseline") ? List.of("--conf", conf) : List.of()));
+            if (point.query().equals("counts-baseline")) {
+                COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(List.of("--conf", conf)));
+            }
         }
         return study.sparkSubmit(submit, options);
     }
@@ -185,7 +187,7 @@ final class LiveStudy {
         }
         int drainSeconds = point.triggerSeconds() + 60;
         long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
-        while ((point.enriched() ? study.broker.messages(outputTopic, 1)
+        while ((point.enriched() ? study.broker.messages(outputTopic)
                 : BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows()) < toSend(point)) {
             if (!job.isAlive()) {
                 return "the job stopped: " + job.tail();

@@ -89,7 +89,8 @@ public final class TuningStudy implements Callable<Integer> {
     List<Integer> rates;
 
     @Option(names = "--queries", paramLabel = "Q[,Q]", split = ",", defaultValue = "counts",
-            description = "Live queries: counts, counts-baseline, enriched-realtime, enriched-microbatch (default: ${DEFAULT-VALUE}).")
+            description = "Live queries: counts (shipped), counts-baseline (the counts with extra Spark settings to compare),"
+                    + " enriched-realtime, enriched-microbatch (default: ${DEFAULT-VALUE}).")
     List<String> queries;
 
     @Option(names = "--triggers", paramLabel = "S[,S]", split = ",",
