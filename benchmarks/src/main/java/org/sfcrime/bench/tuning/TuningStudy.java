@@ -89,7 +89,7 @@ public final class TuningStudy implements Callable<Integer> {
     List<Integer> rates;
 
     @Option(names = "--queries", paramLabel = "Q[,Q]", split = ",", defaultValue = "counts",
-            description = "Live queries: counts (shipped), counts-baseline (the counts with extra Spark settings to compare),"
+            description = "Live queries: counts (shipped), counts-baseline (the counts' earlier Spark settings),"
                     + " enriched-realtime, enriched-microbatch (default: ${DEFAULT-VALUE}).")
     List<String> queries;
 
