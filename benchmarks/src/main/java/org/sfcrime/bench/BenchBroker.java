@@ -9,13 +9,9 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,11 +57,10 @@ public final class BenchBroker implements AutoCloseable {
     }
 
     /** Messages in the topic: the sum of its partitions' end offsets (the topics start empty, at 0). */
-    public long messages(String topic, int partitions) {
-        Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-        return await(admin.listOffsets(latest).all(), "read the end offsets of " + topic)
-                .values().stream().mapToLong(ListOffsetsResultInfo::offset).sum();
+    public long messages(String topic) {
+        try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
+            return consumer.endOffsets(consumer.assignment(), TIMEOUT).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** Deletes the topic so that runs do not fill the disk; a failure here is only reported. */

@@ -24,9 +24,6 @@ import org.sfcrime.testing.RunningCommand;
  */
 public final class ChildRun implements AutoCloseable {
 
-    /** The exit code {@link #waitFor} returns for a child it killed at the deadline. */
-    public static final int TIMED_OUT = -1;
-
     /** A JVM's uncaught exception: "Exception in thread ..." or "java.lang.OutOfMemoryError: ...". */
     private static final Pattern FAILURE_LINE = Pattern.compile("Exception in thread|[\\w.$]+(Exception|Error)\\b");
 
@@ -42,7 +39,10 @@ public final class ChildRun implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private long wallNanos;
     private long peakRssBytes;
+    private int exitCode = -1;
+    private String failure = "";
 
+    /** Starts the command; for one that runs until it is stopped. */
     public ChildRun(List<String> command, Path dir, String name) {
         stdoutFile = dir.resolve(name + ".out");
         stderrFile = dir.resolve(name + ".err");
@@ -56,13 +56,20 @@ public final class ChildRun implements AutoCloseable {
         RUNNING.add(this);
     }
 
+    /** Runs the command to its end, or kills it at the deadline; see {@link #failure}. */
+    public static ChildRun run(List<String> command, Path dir, String name, Duration timeout) {
+        try (ChildRun child = new ChildRun(command, dir, name)) {
+            child.waitFor(timeout);
+            return child;
+        }
+    }
+
     public static List<String> java(String... args) {
         return Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()), Stream.of(args))
                 .collect(Collectors.toList());
     }
 
-    /** Waits for the exit and returns its code, or kills the process tree at the deadline and returns {@link #TIMED_OUT}. */
-    public int waitFor(Duration timeout) {
+    private void waitFor(Duration timeout) {
         try {
             // 50 ms: often enough that the last poll before the exit sees (nearly) the final high-water mark
             while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
@@ -70,7 +77,8 @@ public final class ChildRun implements AutoCloseable {
                         .forEach(child -> peakRssBytes = Math.max(peakRssBytes, vmHwmBytes(child.pid())));
                 if (System.nanoTime() - startNanos > timeout.toNanos()) {
                     close();
-                    return TIMED_OUT;
+                    failure = "timed out after " + timeout.toSeconds() + " s";
+                    return;
                 }
             }
         } catch (InterruptedException e) {
@@ -79,8 +87,18 @@ public final class ChildRun implements AutoCloseable {
             throw new BenchFailure("interrupted while a child process ran", e);
         }
         wallNanos = System.nanoTime() - startNanos;
-        RUNNING.remove(this);
-        return process.exitValue();
+        exitCode = process.exitValue();
+        failure = exitCode == 0 ? "" : "exit " + exitCode + ": " + tail();
+    }
+
+    /** -1 when it was killed at the deadline. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Why a run failed: "timed out after N s" or "exit N: " and what went wrong; "" when it exited 0. */
+    public String failure() {
+        return failure;
     }
 
     /** Asks the child to stop (SIGTERM runs Spark's shutdown hooks), and kills it after the grace period. */

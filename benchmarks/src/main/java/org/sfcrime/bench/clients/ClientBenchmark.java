@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -16,8 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
@@ -29,6 +28,7 @@ import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,15 +37,17 @@ import picocli.CommandLine.Spec;
 /**
  * What the client benchmarks share: the options, the data set, the broker, the rounds that
  * alternate the clients, running each measured child, the table on stdout, the CSV files, and the
- * exit-code contract (0 every run completed, 1 a run failed, 2 usage error).
+ * exit codes.
  */
+@Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
+            "1:A run failed, timed out or moved the wrong number of records; the broker could not start.",
+            "2:Invalid usage."})
 abstract class ClientBenchmark implements Callable<Integer> {
 
     private static final String ROW = "%-7s %-10s %11s %7s %8s %12s %7s %11s %8s%n";
     private static final List<String> RUN_COLUMNS = List.of("round", "client", "records", "timed_s", "records_per_s",
             "value_mb_per_s", "alt_s", "alt_records_per_s", "wall_s", "wall_records_per_s", "peak_rss_mb");
-    /** The CSV precisions of {@link #figures}, in order. */
-    private static final List<String> FIGURE_FORMATS = List.of("%.4f", "%.1f", "%.3f", "%.4f", "%.1f", "%.4f", "%.1f", "%.1f");
 
     /** A computed figure and whether it meets its target (an empty target: shown for information). */
     record Check(String name, double value, String target, boolean met) {
@@ -59,13 +61,12 @@ abstract class ClientBenchmark implements Callable<Integer> {
     int records;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-            description = "How many times to alternate the clients; the medians are over these rounds (default: ${DEFAULT-VALUE}).")
+            description = "Measured rounds, each running every client once; the medians are over these (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    // The first runs on a fresh broker are slower, and only the first client of round 1 would pay for it.
     @Option(names = "--warmup-rounds", paramLabel = "N", defaultValue = "1",
-            description = "Rounds run and checked before the measured ones, and not counted: the first runs on a "
-                    + "freshly started broker are slower for every client, and only the first client of round 1 "
-                    + "would pay for it (default: ${DEFAULT-VALUE}).")
+            description = "Rounds run and checked before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
     int warmupRounds;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_SEED,
@@ -84,14 +85,13 @@ abstract class ClientBenchmark implements Callable<Integer> {
             description = "Deadline of one measured run, in seconds; it is killed after (default: ${DEFAULT-VALUE}).")
     long runTimeoutSeconds;
 
+    // The scripts pass private copies, so that a rebuild during the benchmark cannot change what is measured.
     @Option(names = "--producer-jar", paramLabel = "FILE", defaultValue = "producer/target/producer.jar",
-            description = "The producer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
-                    + "the scripts pass a private copy, so a rebuild during the benchmark cannot change it).")
+            description = "The producer jar, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path producerJar;
 
     @Option(names = "--consumer-jar", paramLabel = "FILE", defaultValue = "consumer/target/consumer.jar",
-            description = "The consumer jar to measure, relative to the project root (default: ${DEFAULT-VALUE}; "
-                    + "the scripts pass a private copy).")
+            description = "The consumer jar, relative to the project root (default: ${DEFAULT-VALUE}).")
     Path consumerJar;
 
     final PrintStream out = System.out;
@@ -145,7 +145,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
             printTable();
             writeCsv();
             return 0;
-        } catch (BenchFailure | IllegalStateException | AssertionError | IOException e) {
+        } catch (RuntimeException | IOException e) {
             progress.println("error: " + BenchFailure.oneLine(e));
             return 1;
         } finally {
@@ -173,12 +173,15 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    /** Runs one client alone and reads its figures; figures throws when the output shows a wrong count. */
-    final Measurement measure(String client, int round, String tool, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
+    /** Runs one client alone and reads its figures; throws when its output shows no figures or a wrong count. */
+    final Measurement measure(String client, int round, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
         String label = Rounds.label(round) + ": " + client;
-        ChildRun child = run(label, tool, command);
+        ChildRun child = run(label, command);
         try {
             Measurement measurement = new Measurement(client, round, figures.apply(child), child.wallSeconds(), child.peakRssBytes());
+            if (measurement.timed().records() != data.records()) {
+                throw new BenchFailure("moved " + measurement.timed().records() + " records, not " + data.records());
+            }
             progress.printf(Locale.ROOT, "  %s: %,.0f records/s%n", label, measurement.recordsPerSecond());
             return measurement;
         } catch (BenchFailure e) {
@@ -186,19 +189,14 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    final ChildRun run(String label, String tool, List<String> command) {
+    final ChildRun run(String label, List<String> command) {
         progress.println("running " + label);
-        try (ChildRun child = new ChildRun(command, logDir, "run")) {
-            int exitCode = child.waitFor(Duration.ofSeconds(runTimeoutSeconds));
-            if (exitCode == ChildRun.TIMED_OUT) {
-                throw new BenchFailure("timed out after " + runTimeoutSeconds + " s: " + String.join(" ", command));
-            }
-            progress.printf("  %s: exit %d, %.1f s wall%n", label, exitCode, child.wallSeconds());
-            if (exitCode != 0) {
-                throw new BenchFailure(label + ": " + tool + " exited with " + exitCode + ": " + child.tail());
-            }
-            return child;
+        ChildRun child = ChildRun.run(command, logDir, "run", Duration.ofSeconds(runTimeoutSeconds));
+        if (!child.failure().isEmpty()) {
+            throw new BenchFailure(label + ": " + child.failure());
         }
+        progress.printf("  %s: exit 0, %.1f s wall%n", label, child.wallSeconds());
+        return child;
     }
 
     /** Our producer replaying the file as shipped, no JVM flags, plus the given client overrides (KEY=VALUE). */
@@ -211,7 +209,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
 
     /** @throws BenchFailure naming who when the topic does not hold every record of the data set */
     final void expectAllRecordsIn(String topic, String who) {
-        long inTopic = broker.messages(topic, partitions);
+        long inTopic = broker.messages(topic);
         if (inTopic != data.records()) {
             throw new BenchFailure(who + " left " + inTopic + " messages in " + topic + ", not " + data.records());
         }
@@ -289,18 +287,19 @@ abstract class ClientBenchmark implements Callable<Integer> {
         String stem = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runsFile = ProjectPaths.root().resolve(outputDir).resolve(stem + "-runs.csv");
         Path checksFile = runsFile.resolveSibling(stem + "-checks.csv");
-        List<List<String>> rows = new ArrayList<>();
-        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), run.timed().records(), figures(List.of(run)))));
-        clients.forEach(client -> rows.add(csvRow("median", client, data.records(), figures(runsOf(client)))));
+        List<List<Object>> rows = new ArrayList<>();
+        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), figures(List.of(run)))));
+        clients.forEach(client -> rows.add(csvRow("median", client, figures(runsOf(client)))));
         Csv.write(runsFile, RUN_COLUMNS, rows);
-        Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.of(check.name(),
-                String.format(Locale.ROOT, "%.4f", check.value()), check.target(), check.target().isEmpty() ? "" : check.met() + "")).toList());
+        Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.<Object>of(check.name(),
+                check.value(), check.target(), check.target().isEmpty() ? "" : check.met())).toList());
         List.of(runsFile, checksFile).forEach(file -> progress.println("wrote " + file));
     }
 
-    private static List<String> csvRow(String round, String client, long records, double[] figures) {
-        return Stream.concat(Stream.of(round, client, Long.toString(records)), IntStream.range(0, figures.length)
-                .mapToObj(i -> String.format(Locale.ROOT, FIGURE_FORMATS.get(i), figures[i]))).toList();
+    private List<Object> csvRow(String round, String client, double[] figures) {
+        List<Object> row = new ArrayList<>(List.of(round, client, data.records()));
+        Arrays.stream(figures).forEach(row::add);
+        return row;
     }
 
     private static String loadAverage() {
@@ -319,11 +318,8 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + places + "f", value) : "-";
     }
 
-    /**
-     * The Kafka client settings a component ships (the kafka.* keys of config/pipeline.properties and config/COMPONENT
-     * .properties, prefix removed) as a plain client properties file, so that Kafka's perf tools use the same settings.
-     */
-    static Path shippedClientSettings(String component, Path dir) {
+    /** The Kafka client settings a component ships: the kafka.* keys of config/pipeline.properties and config/COMPONENT.properties. */
+    static Properties shippedClientSettings(String component) {
         Properties settings = new Properties();
         for (String file : List.of("pipeline.properties", component + ".properties")) {
             try {
@@ -336,12 +332,17 @@ abstract class ClientBenchmark implements Callable<Integer> {
                 throw new BenchFailure("cannot read config/" + file + ": " + e.getMessage());
             }
         }
-        Path out = dir.resolve(component + "-client.properties");
-        try (Writer writer = Files.newBufferedWriter(out)) {
-            settings.store(writer, "the kafka.* settings of config/" + component + ".properties");
+        return settings;
+    }
+
+    /** The shipped settings as a plain client properties file, so that Kafka's perf tools use them too. */
+    final String perfToolConfig(String component) {
+        Path file = logDir.resolve(component + "-client.properties");
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            shippedClientSettings(component).store(writer, "the kafka.* settings of config/" + component + ".properties");
         } catch (IOException e) {
-            throw new BenchFailure("cannot write " + out + ": " + e.getMessage());
+            throw new BenchFailure("cannot write " + file + ": " + e.getMessage());
         }
-        return out;
+        return file.toString();
     }
 }

@@ -1,31 +1,18 @@
 package org.sfcrime.bench.clients;
 
-import java.io.IOException;
 import java.util.List;
-import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
-import org.sfcrime.cli.OptionDefaults;
-import org.sfcrime.cli.PropertiesFiles;
-import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/**
- * The consumer benchmark: our delivery verifier against kafka-consumer-perf-test, reading one topic loaded once.
- *
- * <p>Usage: {@code scripts/bench-consumer.sh [--rounds 3] [--records 200000]}
- */
-@Command(name = "bench-consumer", mixinStandardHelpOptions = true, description = {
+/** The consumer benchmark, run by scripts/bench-consumer.sh. */
+@Command(name = "bench-consumer", description = {
             "Measures the delivery verifier (java -jar consumer/target/consumer.jar --verify FILE "
                     + "--report json) against Kafka's kafka-consumer-perf-test reading the same topic with the same "
                     + "config/consumer.properties (its --fetch-size set to the shipped max.partition.fetch.bytes).",
             "The topic is loaded once by our producer; each round runs both once, in a rotating order. Prints every "
                     + "run, the medians, the ratio and peak resident memory against their targets on stdout (progress "
-                    + "on stderr), and writes the same as CSV under --output-dir."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
-            "1:A run failed, timed out or read the wrong number of records; the broker could not start.",
-            "2:Invalid usage."})
+                    + "on stderr), and writes the same as CSV under --output-dir."})
 public final class ConsumerBenchmark extends ClientBenchmark {
 
     private static final String OURS = "ours";
@@ -47,28 +34,28 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     @Override
     void prepare() {
         broker.create(topic, partitions);
-        run("loading " + topic + " with our producer (not measured)", "the producer", ourProducer(topic, List.of()));
+        run("loading " + topic + " with our producer (not measured)", ourProducer(topic, List.of()));
         expectAllRecordsIn(topic, "loading");
     }
 
     /**
-     * Ours with the heap the README promises stays under 300 MB resident; the perf tool with the shipped
-     * consumer settings. The tool overwrites max.partition.fetch.bytes with its --fetch-size (1 MB by
-     * default), so the shipped value is passed there too; it sets its own group and reads from the earliest offset.
+     * The perf tool overwrites max.partition.fetch.bytes with its --fetch-size (1 MB by default), so the
+     * shipped value is passed there too; it sets its own group and reads from the earliest offset.
      */
     @Override
     Measurement measure(String client, int round) {
         return client.equals(OURS)
-                ? measure(OURS, round, "the verifier", ChildRun.java("-jar", consumerJar.toString(),
+                ? measure(OURS, round, ChildRun.java("-jar", consumerJar.toString(),
                         "--verify", data.callsFile().toString(), "--topic", topic, "--bootstrap-server", broker.bootstrapServers(),
                         "--report", "json", "--timeout-ms", Long.toString(runTimeoutSeconds * 1000)),
-                        child -> ToolOutput.ourVerifier(child.stdout(), child.stderr(), data.records()))
-                : measure(PERF_TOOL, round, "kafka-consumer-perf-test", List.of("bash", "scripts/kafka-consumer-perf-test",
+                        child -> ToolOutput.ourVerifier(child.stdout(), child.stderr()))
+                : measure(PERF_TOOL, round, List.of("bash", "scripts/kafka-consumer-perf-test",
                         "--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
                         "--num-records", Integer.toString(data.records()),
                         "--group", "bench-perf-r" + round + "-" + System.currentTimeMillis(),
-                        "--command-config", shippedClientSettings("consumer", logDir).toString(), "--fetch-size", shippedFetchBytes(), "--timeout", "30000"),
-                        child -> ToolOutput.consumerPerfTest(child.stdout(), data.records()));
+                        "--command-config", perfToolConfig("consumer"), "--fetch-size",
+                        shippedClientSettings("consumer").getProperty("max.partition.fetch.bytes", "1048576"), "--timeout", "30000"),
+                        child -> ToolOutput.consumerPerfTest(child.stdout()));
     }
 
     @Override
@@ -78,14 +65,5 @@ public final class ConsumerBenchmark extends ClientBenchmark {
                 ratio("ours / perf-tool, both with their set-up (alt rec/s)", OURS, Measurement::altRecordsPerSecond, PERF_TOOL,
                         Measurement::altRecordsPerSecond, 0),
                 peakRss(OURS, 300));
-    }
-
-    private static String shippedFetchBytes() {
-        try {
-            return PropertiesFiles.file(ProjectPaths.root().resolve("config/consumer.properties"))
-                    .getOrDefault(OptionDefaults.KAFKA_PREFIX + "max.partition.fetch.bytes", "1048576");
-        } catch (IOException e) {
-            throw new BenchFailure("cannot read config/consumer.properties: " + e.getMessage());
-        }
     }
 }

@@ -1,15 +1,8 @@
 package org.sfcrime.bench.clients;
 
 /**
- * One measured run of one client.
- *
- * @param client        which client and configuration ran, e.g. "ours", "perf-tool", "naive"
- * @param round         1-based round of the alternation
- * @param timed         records moved (checked against the data set), the client's own timing that the
- *                      ratios use (JVM start-up excluded), and a second timing that puts it into
- *                      perspective, NaN when none
- * @param wallSeconds   the child process from start to exit, JVM start-up included
- * @param peakRssBytes  the child's peak resident size (VmHWM), 0 when unknown
+ * One measured run of one client: the records it moved with its own timing (JVM start-up excluded) and a second one
+ * that puts it into perspective; the whole process from start to exit; its peak resident size, 0 when unknown.
  */
 record Measurement(String client, int round, ToolOutput.Timed timed, double wallSeconds, long peakRssBytes) {
 

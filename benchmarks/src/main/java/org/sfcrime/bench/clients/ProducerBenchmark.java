@@ -4,26 +4,18 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/**
- * The producer benchmark: our producer against kafka-producer-perf-test and a naive configuration of itself.
- *
- * <p>Usage: {@code scripts/bench-producer.sh [--rounds 3] [--records 200000]}
- */
-@Command(name = "bench-producer", mixinStandardHelpOptions = true, description = {
+/** The producer benchmark, run by scripts/bench-producer.sh. */
+@Command(name = "bench-producer", description = {
             "Measures the producer CLI (java -jar producer/target/producer.jar, shipped settings, no JVM flags) against "
                     + "Kafka's kafka-producer-perf-test sending the same records as --payload-file with the same "
                     + "config/producer.properties, and against a naive configuration of our producer "
                     + "(linger.ms=0, batch.size=16384, compression.type=none; acks=all and idempotence kept).",
             "Each round runs the three once, into fresh topics of one broker, in a rotating order. Prints every run, "
                     + "the medians, the ratios and peak resident memory against their targets on stdout (progress on "
-                    + "stderr), and writes the same as CSV under --output-dir."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
-            "1:A run failed, timed out or delivered the wrong number of records; the broker could not start.",
-            "2:Invalid usage."})
+                    + "stderr), and writes the same as CSV under --output-dir."})
 public final class ProducerBenchmark extends ClientBenchmark {
 
-    /** What the shipped settings are compared with: Kafka's defaults for batching and compression. */
+    /** Kafka's defaults for batching and compression. */
     static final List<String> NAIVE_SETTINGS = List.of("linger.ms=0", "batch.size=16384", "compression.type=none");
 
     private static final String OURS = "ours";
@@ -49,14 +41,14 @@ public final class ProducerBenchmark extends ClientBenchmark {
             // perf-tool: the current option names; --command-config and --command-property are what
             // --producer.config and --producer-props (deprecated in Kafka 4) became
             Measurement measurement = client.equals(PERF_TOOL)
-                    ? measure(client, round, "kafka-producer-perf-test", List.of("bash", "scripts/kafka-producer-perf-test",
+                    ? measure(client, round, List.of("bash", "scripts/kafka-producer-perf-test",
                             "--topic", topic, "--num-records", Integer.toString(data.records()), "--throughput", "-1",
                             "--payload-file", data.payloadFile().toString(), "--payload-delimiter", "\n",
-                            "--command-config", shippedClientSettings("producer", logDir).toString(),
+                            "--command-config", perfToolConfig("producer"),
                             "--command-property", "bootstrap.servers=" + broker.bootstrapServers()),
-                            child -> ToolOutput.producerPerfTest(child.stdout(), data.records()))
-                    : measure(client, round, "the producer", ourProducer(topic, client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
-                            child -> ToolOutput.ourProducer(child.stderr(), data.records()));
+                            child -> ToolOutput.producerPerfTest(child.stdout()))
+                    : measure(client, round, ourProducer(topic, client.equals(NAIVE) ? NAIVE_SETTINGS : List.of()),
+                            child -> ToolOutput.ourProducer(child.stderr()));
             expectAllRecordsIn(topic, Rounds.label(round) + ": " + client);
             return measurement;
         } finally {

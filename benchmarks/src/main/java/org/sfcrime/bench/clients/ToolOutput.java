@@ -29,13 +29,10 @@ final class ToolOutput {
      * it prints one every 5 s for the interval, and the total last. Its timer starts after the payload
      * file was read and the producer created, and stops after close.
      */
-    static Timed producerPerfTest(String stdout, long expected) {
+    static Timed producerPerfTest(String stdout) {
         MatchResult total = PERF_TOTAL.matcher(stdout).results().reduce((earlier, later) -> later)
                 .orElseThrow(() -> new BenchFailure("kafka-producer-perf-test printed no 'N records sent, X records/sec' line"));
         long records = Long.parseLong(total.group(1));
-        if (records != expected) {
-            throw new BenchFailure("kafka-producer-perf-test sent " + records + ", not " + expected);
-        }
         return new Timed(records, records / Double.parseDouble(total.group(2)), Double.NaN);
     }
 
@@ -44,15 +41,15 @@ final class ToolOutput {
      * {@code elapsed 4.321 s (1.234 s reading before the first send)}). Its elapsed runs from the start
      * of reading the file until the producer closed: seconds; the alternative is the send phase alone.
      */
-    static Timed ourProducer(String stderr, long expected) {
+    static Timed ourProducer(String stderr) {
         Matcher summary = SUMMARY.matcher(stderr);
         if (!summary.find()) {
             throw new BenchFailure("the producer printed no summary with sent, acknowledged and elapsed lines");
         }
         long sent = (long) number(summary.group(1));
         long acknowledged = (long) number(summary.group(2));
-        if (sent != expected || acknowledged != expected) {
-            throw new BenchFailure("the producer sent " + sent + " and had " + acknowledged + " acknowledged, not " + expected);
+        if (acknowledged != sent) {
+            throw new BenchFailure("the producer sent " + sent + " but had " + acknowledged + " acknowledged");
         }
         double seconds = number(summary.group(3));
         return new Timed(sent, seconds, seconds - number(summary.group(4)));
@@ -63,7 +60,7 @@ final class ToolOutput {
      * look-ups included); the alternative adds reading the file, from its stderr line
      * {@code Read 200000 valid records from FILE (0 invalid, skipped) in 1.9 s} (NaN without it).
      */
-    static Timed ourVerifier(String stdout, String stderr, long expected) {
+    static Timed ourVerifier(String stdout, String stderr) {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(stdout);
@@ -74,9 +71,8 @@ final class ToolOutput {
             throw new BenchFailure("the verifier printed no JSON report with elapsed_ms and counts.consumed");
         }
         long consumed = root.path("counts").path("consumed").asLong();
-        boolean exact = root.path("exact").asBoolean();
-        if (!exact || consumed != expected) {
-            throw new BenchFailure("the verifier read " + consumed + " messages (exact: " + exact + "), not " + expected);
+        if (!root.path("exact").asBoolean()) {
+            throw new BenchFailure("the verifier found the delivery not exact (" + consumed + " messages read)");
         }
         double seconds = root.path("elapsed_ms").asLong() / 1000.0;
         Matcher fileRead = FILE_READ.matcher(stderr);
@@ -85,10 +81,10 @@ final class ToolOutput {
 
     /**
      * kafka-consumer-perf-test's CSV result, a header line {@code start.time, end.time, ...} and a data
-     * line. Its nMsg.sec includes joining the group, fetch.nMsg.sec leaves that out: seconds is the fetch
-     * time, the alternative the total. Columns are found by name (older versions lack fetch.*: fetch = total).
+     * line, its columns found by name. Its nMsg.sec includes joining the group, fetch.nMsg.sec leaves that
+     * out: seconds is the fetch time, the alternative the total.
      */
-    static Timed consumerPerfTest(String stdout, long expected) {
+    static Timed consumerPerfTest(String stdout) {
         List<String> lines = stdout.lines().map(String::strip).toList();
         int header = lines.stream().filter(line -> line.startsWith("start.time")).findFirst().map(lines::indexOf).orElse(lines.size());
         if (header + 1 >= lines.size()) {
@@ -97,12 +93,8 @@ final class ToolOutput {
         List<String> columns = List.of(lines.get(header).split("\\s*,\\s*"));
         List<String> values = List.of(lines.get(header + 1).split("\\s*,\\s*"));
         long messages = (long) number(column(columns, values, "data.consumed.in.nMsg"));
-        double rate = number(column(columns, values, "nMsg.sec"));
-        double fetchRate = columns.contains("fetch.nMsg.sec") ? number(column(columns, values, "fetch.nMsg.sec")) : rate;
-        if (messages != expected) {
-            throw new BenchFailure("kafka-consumer-perf-test read " + messages + " messages, not " + expected);
-        }
-        return new Timed(messages, messages / fetchRate, messages / rate);
+        double fetchRate = number(column(columns, values, "fetch.nMsg.sec"));
+        return new Timed(messages, messages / fetchRate, messages / number(column(columns, values, "nMsg.sec")));
     }
 
     private static String column(List<String> columns, List<String> values, String column) {

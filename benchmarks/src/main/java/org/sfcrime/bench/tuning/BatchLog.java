@@ -24,7 +24,7 @@ record BatchLog(List<Batch> batches) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One batch; durationMs holds Spark's duration parts of the batch, in ms. */
-    record Batch(long batchId, long numInputRows, Map<String, Long> durationMs) {
+    record Batch(long numInputRows, Map<String, Long> durationMs) {
         long triggerMs() {
             return durationMs.getOrDefault("triggerExecution", 0L);
         }
@@ -37,7 +37,7 @@ record BatchLog(List<Batch> batches) {
             for (String line : Files.exists(file) ? Files.readAllLines(file) : List.<String>of()) {
                 JsonNode node = line.endsWith("}") ? MAPPER.readTree(line) : null; // else a line still being written
                 if (node != null && query.equals(node.path("query").asText())) {
-                    batches.add(new Batch(node.path("batchId").asLong(), node.path("numInputRows").asLong(),
+                    batches.add(new Batch(node.path("numInputRows").asLong(),
                             MAPPER.convertValue(node.path("durationMs"), new TypeReference<Map<String, Long>>() { })));
                 }
             }

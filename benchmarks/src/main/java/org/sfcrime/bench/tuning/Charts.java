@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -21,8 +20,7 @@ import org.sfcrime.bench.Csv;
 
 /**
  * The study's PNG charts, drawn with XChart from the CSV files (so that {@code --charts-only}
- * redraws them from a finished study): throughput per setting, and latency percentiles per
- * trigger interval.
+ * redraws them from a finished study): throughput per setting, and latency percentiles per rate.
  */
 final class Charts {
 
@@ -30,6 +28,9 @@ final class Charts {
     private static final Color RUN = new Color(200, 80, 40);
     private static final List<Color> PERCENTILES = List.of(new Color(90, 160, 90), new Color(230, 160, 40), new Color(200, 60, 50));
     private static final String THROUGHPUT = "records/s (input rows / batch processing time)";
+    private static final Map<String, String> TITLES = Map.of(GridPoint.SHUFFLE_PARTITIONS, "spark.sql.shuffle.partitions",
+            GridPoint.MAX_OFFSETS, "maxOffsetsPerTrigger", GridPoint.MASTER, "master (local cores)",
+            GridPoint.DEFAULT_PARALLELISM, "spark.default.parallelism", GridPoint.STATE_STORE, "state store provider");
 
     /** A bar of a throughput chart: its label and the grid point whose figures it shows. */
     private record Bar(String label, String point, double order) {
@@ -39,7 +40,7 @@ final class Charts {
     }
 
     /** Draws every chart whose CSV exists in the folder; returns the files written. */
-    static List<Path> drawAll(Path dir, ShippedDefaults shipped) {
+    static List<Path> drawAll(Path dir, TuningStudy.Shipped shipped) {
         List<Path> written = new ArrayList<>();
         if (Files.exists(dir.resolve(GridStudy.SUMMARY_CSV)) && Files.exists(dir.resolve(GridStudy.RUNS_CSV))) {
             grid(dir, Csv.read(dir.resolve(GridStudy.SUMMARY_CSV)), Csv.read(dir.resolve(GridStudy.RUNS_CSV)), shipped, written);
@@ -50,23 +51,20 @@ final class Charts {
         return written;
     }
 
-    private static void grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, ShippedDefaults shipped,
+    /** Per factor, its levels with the shipped point among them; then every point, best first. */
+    private static void grid(Path dir, List<Map<String, String>> summary, List<Map<String, String>> runs, TuningStudy.Shipped shipped,
                              List<Path> written) {
-        boolean hasShipped = summary.stream().anyMatch(row -> row.get("point").equals(GridPoint.SHIPPED));
         for (String factor : GridPoint.FACTORS) {
             List<Bar> bars = new ArrayList<>(summary.stream().filter(row -> row.get("factor").equals(factor))
-                    .map(row -> new Bar(row.get("level"), row.get("point"), GridPoint.levelOrder(factor, row.get("level")))).toList());
+                    .map(row -> new Bar(row.get("level"), row.get("point"), GridPoint.levelOrder(row.get("level")))).toList());
             if (!bars.isEmpty()) {
-                if (hasShipped) {
-                    String level = GridPoint.shippedLevel(factor, shipped);
-                    bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPoint.levelOrder(factor, level)));
-                }
+                String level = GridPoint.shippedLevel(factor, shipped);
+                bars.add(0, new Bar(level + " (shipped)", GridPoint.SHIPPED, GridPoint.levelOrder(level)));
                 bars.sort(Comparator.comparingDouble(Bar::order));
-                written.add(barsWithRuns(chart("Throughput vs " + title(factor) + " (bounded drain of the loaded set, others at shipped values)",
-                        title(factor), THROUGHPUT), bars, summary, "rows_per_s_median", runs, "rows_per_s", dir.resolve("throughput-" + factor + ".png")));
+                written.add(barsWithRuns(chart("Throughput vs " + TITLES.get(factor) + " (bounded drain of the loaded set, others at shipped values)",
+                        TITLES.get(factor), THROUGHPUT), bars, summary, "rows_per_s_median", runs, "rows_per_s", dir.resolve("throughput-" + factor + ".png")));
             }
         }
-        // every point, best first, with Spark's plain defaults among them
         List<Bar> ranked = summary.stream().filter(row -> !row.get("rows_per_s_median").isEmpty())
                 .map(row -> new Bar(row.get("point"), row.get("point"), -Double.parseDouble(row.get("rows_per_s_median"))))
                 .sorted(Comparator.comparingDouble(Bar::order)).toList();
@@ -106,9 +104,10 @@ final class Charts {
     private static void live(Path dir, List<Map<String, String>> summary, List<Path> written) {
         for (String rate : summary.stream().map(row -> row.get("rate_per_s")).distinct().toList()) {
             List<Map<String, String>> rows = summary.stream().filter(row -> row.get("rate_per_s").equals(rate)).toList();
+            // the first studies measured the counts alone, without a query column
             List<String> labels = rows.stream().map(row -> row.getOrDefault("query", "counts")
                     + (row.getOrDefault("query", "").endsWith("realtime") ? "" : ", trigger " + row.get("trigger_s") + " s")).toList();
-            CategoryChart chart = chart(String.format(Locale.ROOT, "End-to-end latency at %s records/s", rate), "query",
+            CategoryChart chart = chart("End-to-end latency at " + rate + " records/s", "query",
                     "latency, ms (input timestamp to output received; log scale)");
             List<String> columns = List.of("p50_ms", "p95_ms", "p99_ms");
             for (int i = 0; i < columns.size(); i++) {
@@ -134,7 +133,6 @@ final class Charts {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setYAxisDecimalPattern("#,###");
-        styler.setChartTitleFont(styler.getChartTitleFont().deriveFont(14f));
         return chart;
     }
 
@@ -149,11 +147,5 @@ final class Charts {
 
     private static double parse(String text) {
         return text == null || text.isEmpty() ? Double.NaN : Double.parseDouble(text);
-    }
-
-    private static String title(String factor) {
-        return Map.of(GridPoint.SHUFFLE_PARTITIONS, "spark.sql.shuffle.partitions", GridPoint.MAX_OFFSETS, "maxOffsetsPerTrigger",
-                GridPoint.MASTER, "master (local cores)", GridPoint.DEFAULT_PARALLELISM, "spark.default.parallelism")
-                .getOrDefault(factor, "state store provider");
     }
 }

@@ -28,11 +28,9 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
     /** The factors in the order the report shows them. */
     static final List<String> FACTORS = List.of(SHUFFLE_PARTITIONS, MAX_OFFSETS, MASTER, DEFAULT_PARALLELISM, STATE_STORE);
     static final String SHIPPED_MASTER = "local[2]";
-    /** Label of the state store Spark uses when none is configured. */
-    private static final String DEFAULT_STORE = "hdfs (default)";
 
     /** Shipped defaults first, Spark's plain defaults when named or with all factors, then each factor's levels. */
-    static List<GridPoint> plan(ShippedDefaults shipped, boolean quick, List<String> factors) {
+    static List<GridPoint> plan(TuningStudy.Shipped shipped, boolean quick, List<String> factors) {
         int partitions = shipped.shufflePartitions();
         long maxOffsets = shipped.maxOffsetsPerTrigger();
         List<GridPoint> points = new ArrayList<>(List.of(new GridPoint(SHIPPED, SHIPPED, SHIPPED_MASTER, partitions, maxOffsets, "")));
@@ -75,25 +73,20 @@ record GridPoint(String factor, String level, String master, int shufflePartitio
         return sparkConf.isEmpty() ? List.of("--master", master) : List.of("--master", master, "--conf", sparkConf);
     }
 
-    static String shippedLevel(String factor, ShippedDefaults shipped) {
+    static String shippedLevel(String factor, TuningStudy.Shipped shipped) {
         return switch (factor) {
             case SHUFFLE_PARTITIONS -> Integer.toString(shipped.shufflePartitions());
             case MAX_OFFSETS -> offsetsLabel(shipped.maxOffsetsPerTrigger());
             case MASTER -> SHIPPED_MASTER;
             case DEFAULT_PARALLELISM -> "unset";
-            default -> DEFAULT_STORE;
+            default -> "hdfs (default)"; // the state store Spark uses when none is configured
         };
     }
 
-    /** Sort key of a level within its factor, so charts read left to right in increasing order. */
-    static double levelOrder(String factor, String level) {
-        return switch (factor) {
-            case MAX_OFFSETS -> level.equals("unlimited") ? Double.MAX_VALUE : Double.parseDouble(level);
-            case MASTER -> Double.parseDouble(level.replaceAll("\\D", ""));
-            case DEFAULT_PARALLELISM -> level.equals("unset") ? 0 : Double.parseDouble(level);
-            case STATE_STORE -> level.equals(DEFAULT_STORE) ? 0 : 1;
-            default -> Double.parseDouble(level);
-        };
+    /** Sort key of a level, so charts read left to right in increasing order: its number, unlimited last, none first. */
+    static double levelOrder(String level) {
+        String digits = level.replaceAll("\\D", "");
+        return level.equals("unlimited") ? Double.MAX_VALUE : digits.isEmpty() ? 0 : Double.parseDouble(digits);
     }
 
     private static String offsetsLabel(long maxOffsets) {

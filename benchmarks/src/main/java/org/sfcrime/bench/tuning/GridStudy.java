@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.Stats;
@@ -18,6 +19,7 @@ final class GridStudy {
 
     static final String RUNS_CSV = "grid-runs.csv";
     static final String SUMMARY_CSV = "grid-summary.csv";
+    private static final String INPUT_TOPIC = "tuning-calls";
 
     private static final List<String> RUN_COLUMNS = List.of("repeat", "position", "point", "factor", "level", "master",
             "shuffle_partitions", "max_offsets_per_trigger", "spark_conf", "exit_code", "error", "lock_wait_ms", "wall_s", "batches",
@@ -48,18 +50,24 @@ final class GridStudy {
 
     private final TuningStudy study;
     private final List<GridPoint> points;
-    private final String inputTopic;
     private int outputTopics;
 
-    /** @param inputTopic holds the loaded set, --records calls */
-    GridStudy(TuningStudy study, List<GridPoint> points, String inputTopic) {
+    GridStudy(TuningStudy study) {
         this.study = study;
-        this.points = points;
-        this.inputTopic = inputTopic;
+        this.points = GridPoint.plan(study.shipped, study.quick, study.factors);
     }
 
-    /** Runs the grid; returns how many runs failed (each failure is in the CSV). */
+    /** Loads the calls, runs the grid over them; returns how many runs failed (each failure is in the CSV). */
     int run() {
+        study.err.printf(Locale.ROOT, "grid: %d points x %d repeats (+%d warm-up): %s%n", points.size(), study.repeats,
+                study.warmupRuns, String.join(", ", points.stream().map(GridPoint::id).toList()));
+        study.broker.create(INPUT_TOPIC, 3);
+        study.err.println("loading them into " + INPUT_TOPIC + " (3 partitions)");
+        // as fast as the broker takes them, in event-time order
+        ChildRun load = ChildRun.run(study.producer(INPUT_TOPIC), study.workDir, "load", Duration.ofMinutes(10));
+        if (!load.failure().isEmpty()) {
+            throw new BenchFailure("loading the calls failed: " + load.failure());
+        }
         for (int i = 0; i < study.warmupRuns; i++) {
             // the first Spark run after a build or a pause pays for cold caches: measured, not kept
             study.err.printf(Locale.ROOT, "grid warm-up run: %s%n", describe(runPoint(0, 0, points.get(0))));
@@ -86,19 +94,16 @@ final class GridStudy {
         study.broker.create(outputTopic, 1);
         Path metrics = study.workDir.resolve("grid-" + n + ".metrics.jsonl");
         List<String> command = study.sparkSubmit(point.submitOptions(), List.of("--bootstrap-server", study.broker.bootstrapServers(),
-                "--topic", inputTopic, "--bounded", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
+                "--topic", INPUT_TOPIC, "--bounded", "--sinks", "kafka", "--output-topic", outputTopic, "--ui-port", "0",
                 "--metrics-file", metrics.toString(), "--max-offsets-per-trigger", Long.toString(point.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(point.shufflePartitions()),
                 "--min-partitions", Integer.toString(study.shipped.minPartitions())));
-        try (ChildRun job = new ChildRun(command, study.workDir, "grid-" + n)) {
-            int exitCode = job.waitFor(Duration.ofSeconds(study.runTimeoutSeconds));
-            BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
-            String error = exitCode == ChildRun.TIMED_OUT ? "timed out after " + study.runTimeoutSeconds + " s"
-                    : exitCode != 0 ? "exit " + exitCode + ": " + job.tail()
-                    : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
-                    : "";
-            return new Run(repeat, position, point, exitCode, error, Math.round(job.wallSeconds() * 1000) / 1000.0, batches);
-        }
+        ChildRun job = ChildRun.run(command, study.workDir, "grid-" + n, Duration.ofSeconds(study.runTimeoutSeconds));
+        BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
+        String error = !job.failure().isEmpty() ? job.failure()
+                : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
+                : "";
+        return new Run(repeat, position, point, job.exitCode(), error, Math.round(job.wallSeconds() * 1000) / 1000.0, batches);
     }
 
     private List<List<Object>> summary(List<Run> runs) {

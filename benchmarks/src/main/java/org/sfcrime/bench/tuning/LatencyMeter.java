@@ -9,12 +9,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -88,43 +88,21 @@ final class LatencyMeter {
         List<InputCall> ordered = new ArrayList<>(inputs);
         ordered.sort(Comparator.comparingLong(InputCall::timestampMs).thenComparingInt(InputCall::partition)
                 .thenComparingLong(InputCall::offset));
-        Map<String, long[]> firstTimes = firstTimes(outputs);
+        Map<String, List<OutputCount>> received = outputs.stream().sorted(Comparator.comparingLong(OutputCount::receivedMs))
+                .collect(Collectors.groupingBy(OutputCount::key));
         Map<String, Integer> ordinals = new HashMap<>();
-        long[] latencies = new long[ordered.size()];
+        List<Long> latencies = new ArrayList<>();
         int measured = 0;
-        int visible = 0;
         for (InputCall call : ordered) {
             int ordinal = ordinals.merge(call.outputKey(), 1, Integer::sum);
-            if (call.timestampMs() < fromMs || call.timestampMs() > toMs) {
-                continue;
-            }
-            measured++;
-            long visibleAt = visibleAt(firstTimes.get(call.outputKey()), ordinal);
-            if (visibleAt >= 0) {
-                latencies[visible++] = visibleAt - call.timestampMs();
+            if (call.timestampMs() >= fromMs && call.timestampMs() <= toMs) {
+                measured++;
+                // visible with the first output of its key whose count includes it
+                received.getOrDefault(call.outputKey(), List.of()).stream().filter(output -> output.count() >= ordinal).findFirst()
+                        .ifPresent(output -> latencies.add(output.receivedMs() - call.timestampMs()));
             }
         }
-        latencies = Arrays.copyOf(latencies, visible);
-        Arrays.sort(latencies);
-        return new Result(measured, measured - visible, latencies);
-    }
-
-    /** Per key, the first time its count reached n, at index n - 1. */
-    private static Map<String, long[]> firstTimes(List<OutputCount> outputs) {
-        Map<String, long[]> firstTimes = new HashMap<>();
-        outputs.stream().sorted(Comparator.comparingLong(OutputCount::receivedMs)).forEach(output -> {
-            long[] times = firstTimes.getOrDefault(output.key(), new long[0]);
-            if (output.count() > times.length) {
-                long[] grown = Arrays.copyOf(times, (int) output.count());
-                Arrays.fill(grown, times.length, grown.length, output.receivedMs());
-                firstTimes.put(output.key(), grown);
-            }
-        });
-        return firstTimes;
-    }
-
-    private static long visibleAt(long[] firstTimes, int ordinal) {
-        return firstTimes == null || ordinal > firstTimes.length ? -1 : firstTimes[ordinal - 1];
+        return new Result(measured, measured - latencies.size(), latencies.stream().mapToLong(Long::longValue).sorted().toArray());
     }
 
     /** Nearest-rank percentile of ascending values; NaN when there are none. */

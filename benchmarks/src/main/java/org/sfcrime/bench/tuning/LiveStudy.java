@@ -60,16 +60,16 @@ final class LiveStudy {
     }
 
     private final TuningStudy study;
-    private final Path callsFile;
     private int topicsCreated;
 
-    LiveStudy(TuningStudy study, Path callsFile) {
+    LiveStudy(TuningStudy study) {
         this.study = study;
-        this.callsFile = callsFile;
     }
 
     /** Runs every query, rate and trigger; returns how many runs failed (each failure is in the CSV). */
     int run() {
+        study.err.printf(Locale.ROOT, "live: %s x rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n",
+                study.queries, study.rates, study.triggers, study.liveRepeats, study.liveWarmupSeconds, study.liveMeasureSeconds);
         List<Point> points = study.queries.stream().flatMap(query -> study.rates.stream().flatMap(rate ->
                 (query.equals(REAL_TIME) ? study.triggers.subList(0, 1) : study.triggers).stream()
                         .map(trigger -> new Point(query, rate, trigger)))).toList();
@@ -109,7 +109,9 @@ final class LiveStudy {
             options.addAll(List.of("--queries", "counts", "--sinks", "kafka", "--output-topic", outputTopic, "--window",
                     WINDOW_MINUTES + " minutes", "--slide", WINDOW_MINUTES + " minutes",
                     "--shuffle-partitions", Integer.toString(study.shipped.shufflePartitions())));
-            COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(point.query().equals("counts-baseline") ? List.of("--conf", conf) : List.of()));
+            if (point.query().equals("counts-baseline")) {
+                COUNTS_BASELINE_CONF.forEach(conf -> submit.addAll(List.of("--conf", conf)));
+            }
         }
         return study.sparkSubmit(submit, options);
     }
@@ -122,8 +124,7 @@ final class LiveStudy {
         study.broker.create(outputTopic, 1);
         Path metrics = study.workDir.resolve("live-" + n + ".metrics.jsonl");
         String metricsName = point.enriched() ? "enriched" : BatchLog.KAFKA_QUERY;
-        List<String> producerCommand = ChildRun.java("-Xmx512m", "-jar", study.producerJar().toString(),
-                "--bootstrap-server", study.broker.bootstrapServers(), "--topic", inputTopic, "--input", callsFile.toString(),
+        List<String> producerCommand = study.producer(inputTopic,
                 "--rate", Integer.toString(point.ratePerSecond()), "--loop", "--limit", Long.toString(toSend(point)));
         AtomicBoolean collecting = new AtomicBoolean(true);
         CompletableFuture<List<LatencyMeter.OutputCount>> collected = CompletableFuture.supplyAsync(
@@ -180,16 +181,13 @@ final class LiveStudy {
      */
     private String produceAndDrain(ChildRun job, List<String> producerCommand, Point point, String outputTopic, Path metrics, int n) {
         Duration producerTimeout = Duration.ofSeconds(study.liveWarmupSeconds + study.liveMeasureSeconds + 120L);
-        try (ChildRun producer = new ChildRun(producerCommand, study.workDir, "live-" + n + ".producer")) {
-            int exit = producer.waitFor(producerTimeout);
-            if (exit != 0) {
-                return exit == ChildRun.TIMED_OUT ? "the producer did not finish within " + producerTimeout.toSeconds() + " s"
-                        : "the producer failed (exit " + exit + "): " + producer.tail();
-            }
+        ChildRun producer = ChildRun.run(producerCommand, study.workDir, "live-" + n + ".producer", producerTimeout);
+        if (!producer.failure().isEmpty()) {
+            return "the producer failed: " + producer.failure();
         }
         int drainSeconds = point.triggerSeconds() + 60;
         long deadline = System.nanoTime() + Duration.ofSeconds(drainSeconds).toNanos();
-        while ((point.enriched() ? study.broker.messages(outputTopic, 1)
+        while ((point.enriched() ? study.broker.messages(outputTopic)
                 : BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows()) < toSend(point)) {
             if (!job.isAlive()) {
                 return "the job stopped: " + job.tail();

@@ -6,11 +6,11 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -20,6 +20,7 @@ import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.DataSet;
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.cli.UsageErrorHandler;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.ProjectPaths;
@@ -33,8 +34,6 @@ import picocli.CommandLine.Spec;
 /**
  * The tuning study of the stream job: how Spark settings change throughput ({@link GridStudy}) and end-to-end latency
  * ({@link LiveStudy}), measured with the project's own jars as separate processes against a broker it starts.
- *
- * <p>Usage: {@code scripts/tune.sh --quick} (about 20 minutes on 2 cores), or {@code scripts/tune.sh} for the full grid.
  */
 @Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {
@@ -45,12 +44,20 @@ import picocli.CommandLine.Spec;
                 "Exit codes: 0 every run succeeded, 1 failure at run time (or some runs failed; see the CSV), 2 usage error."})
 public final class TuningStudy implements Callable<Integer> {
 
-    private static final String JOB_JAR = "stream-job/target/stream-job.jar";
-    private static final String PRODUCER_JAR = "producer/target/producer.jar";
-    private static final String INPUT_TOPIC = "tuning-calls";
-    private static final int INPUT_PARTITIONS = 3;
+    private static final List<String> JARS = List.of("stream-job/target/stream-job.jar", "producer/target/producer.jar");
+    private static final String SHIPPED_FILE = "config/stream-job.properties";
 
     enum Part { ALL, GRID, LIVE }
+
+    /**
+     * The job's shipped settings that the study varies, read from config/stream-job.properties. Every run passes them
+     * as flags, so a stale stream-job.jar (whose built-in copy of the file may be older) cannot change what is measured.
+     *
+     * @param maxOffsetsPerTrigger 0 = no bound
+     * @param minPartitions        Kafka source minPartitions, 0 = one task per Kafka partition
+     */
+    record Shipped(int shufflePartitions, long maxOffsetsPerTrigger, int minPartitions, String trigger) {
+    }
 
     @Spec
     private CommandSpec spec;
@@ -62,7 +69,7 @@ public final class TuningStudy implements Callable<Integer> {
     Part part;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "200000",
-            description = "Synthetic calls generated and loaded for the grid, and replayed by the live producer (default: ${DEFAULT-VALUE}).")
+            description = "Synthetic calls loaded for the grid and replayed by the live producer (default: ${DEFAULT-VALUE}).")
     int records;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "Runs per grid point (default: ${DEFAULT-VALUE}).")
@@ -73,9 +80,8 @@ public final class TuningStudy implements Callable<Integer> {
     Integer warmupRuns;
 
     @Option(names = "--factors", paramLabel = "FACTOR[,FACTOR]", split = ",",
-            description = "Grid factors to vary: shuffle-partitions, max-offsets-per-trigger, master, default-parallelism, state-store"
-                    + " (default: all, plus Spark's plain defaults; a subset runs the shipped point as its reference). "
-                    + "spark-defaults alone is the stream job's benchmark: shipped defaults against Spark's plain defaults.")
+            description = "Grid factors: shuffle-partitions, max-offsets-per-trigger, master, default-parallelism, state-store, "
+                    + "spark-defaults (default: all; spark-defaults alone: the shipped defaults against Spark's plain ones).")
     List<String> factors;
 
     @Option(names = "--rates", paramLabel = "N[,N]", split = ",", defaultValue = "1000,5000",
@@ -83,8 +89,8 @@ public final class TuningStudy implements Callable<Integer> {
     List<Integer> rates;
 
     @Option(names = "--queries", paramLabel = "Q[,Q]", split = ",", defaultValue = "counts",
-            description = "Live queries: counts (shipped), counts-baseline (the counts' earlier Spark settings), enriched-realtime,"
-                    + " enriched-microbatch (default: ${DEFAULT-VALUE}).")
+            description = "Live queries: counts (shipped), counts-baseline (the counts' earlier Spark settings),"
+                    + " enriched-realtime, enriched-microbatch (default: ${DEFAULT-VALUE}).")
     List<String> queries;
 
     @Option(names = "--triggers", paramLabel = "S[,S]", split = ",",
@@ -113,14 +119,16 @@ public final class TuningStudy implements Callable<Integer> {
     long seed;
 
     @Option(names = "--run-timeout-s", paramLabel = "S", defaultValue = "900",
-            description = "Longest bounded run of the job; it is killed and recorded as failed after that (default: ${DEFAULT-VALUE}).")
+            description = "Longest bounded run of the job, recorded as failed after that (default: ${DEFAULT-VALUE}).")
     int runTimeoutSeconds;
 
     final PrintStream err = System.err;
-    ShippedDefaults shipped;
+    Shipped shipped;
     BenchBroker broker;
     /** Scratch: the copies of the jars (a rebuild during the study does not change what is measured), the calls, the children's logs. */
     Path workDir;
+    /** The generated calls, --records of them. */
+    Path callsFile;
 
     public static void main(String[] args) {
         System.exit(UsageErrorHandler.install(new CommandLine(new TuningStudy())).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -130,33 +138,20 @@ public final class TuningStudy implements Callable<Integer> {
     public Integer call() {
         validate();
         try {
-            Path root = ProjectPaths.root();
-            shipped = ShippedDefaults.read(root.resolve(ShippedDefaults.FILE));
-            int failed = 0;
-            if (!chartsOnly) {
-                for (String jar : List.of(JOB_JAR, PRODUCER_JAR)) {
-                    if (!Files.isRegularFile(root.resolve(jar))) {
-                        throw new BenchFailure(jar + " is missing: build with mvn -B -DskipTests package (scripts/tune.sh does)");
-                    }
-                }
-                failed = study();
-            }
+            shipped = readShipped();
+            int failed = chartsOnly ? 0 : study();
             List<Path> charts = Charts.drawAll(outputDirectory(), shipped);
             if (chartsOnly && charts.isEmpty()) {
                 throw new BenchFailure("no study results (grid-*.csv, live-*.csv) in " + outputDir);
             }
-            charts.forEach(file -> err.println("wrote " + root.relativize(file)));
+            charts.forEach(file -> err.println("wrote " + ProjectPaths.root().relativize(file)));
             if (failed > 0) {
                 err.println("error: " + failed + " run(s) failed; see the error column of the CSV files in " + outputDir);
                 return 1;
             }
             return 0;
-        } catch (BenchFailure | IOException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
-        } catch (RuntimeException e) {
-            // a Kafka client or I/O failure nobody anticipated: still one line, still exit 1
-            err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            err.println("error: " + BenchFailure.oneLine(e));
             return 1;
         }
     }
@@ -182,55 +177,45 @@ public final class TuningStudy implements Callable<Integer> {
         }
     }
 
+    private static Shipped readShipped() {
+        try {
+            Map<String, String> properties = PropertiesFiles.file(ProjectPaths.root().resolve(SHIPPED_FILE));
+            return new Shipped(Integer.parseInt(properties.getOrDefault("shuffle-partitions", "")),
+                    Long.parseLong(properties.getOrDefault("max-offsets-per-trigger", "")),
+                    Integer.parseInt(properties.getOrDefault("min-partitions", "")), properties.getOrDefault("trigger", ""));
+        } catch (IOException | NumberFormatException e) {
+            throw new BenchFailure("cannot read shuffle-partitions, max-offsets-per-trigger, min-partitions and trigger from "
+                    + SHIPPED_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Returns how many runs failed. */
     private int study() throws IOException {
-        List<GridPoint> points = GridPoint.plan(shipped, quick, factors);
         err.printf(Locale.ROOT, "machine: %d cores, %.1f GB memory, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() / 1e9,
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
         err.printf(Locale.ROOT, "tuning study (%s plan) against %s: shuffle-partitions=%d, max-offsets-per-trigger=%d, min-partitions=%d,"
-                        + " trigger=%s, master %s%n", quick ? "quick" : "full", ShippedDefaults.FILE, shipped.shufflePartitions(),
+                        + " trigger=%s, master %s%n", quick ? "quick" : "full", SHIPPED_FILE, shipped.shufflePartitions(),
                 shipped.maxOffsetsPerTrigger(), shipped.minPartitions(), shipped.trigger(), GridPoint.SHIPPED_MASTER);
-        if (part != Part.LIVE) {
-            err.printf(Locale.ROOT, "grid: %d points x %d repeats (+%d warm-up): %s%n", points.size(), repeats, warmupRuns,
-                    String.join(", ", points.stream().map(GridPoint::id).toList()));
-        }
-        if (part != Part.GRID) {
-            err.printf(Locale.ROOT, "live: %s x rates %s/s x triggers %s s x %d repeats, %d s warm-up + %d s measured each%n", queries,
-                    rates, triggers, liveRepeats, liveWarmupSeconds, liveMeasureSeconds);
-        }
         Files.createDirectories(outputDirectory());
         workDir = Files.createTempDirectory("sf-tuning-");
-        try (BenchBroker started = new BenchBroker(err)) {
-            broker = started;
-            Files.copy(ProjectPaths.root().resolve(JOB_JAR), jobJar());
-            Files.copy(ProjectPaths.root().resolve(PRODUCER_JAR), producerJar());
-            // deterministic: the generator's default seed; it runs from benchmarks.jar, which carries the sample module
-            Path calls = DataSet.ensure(workDir, records, SyntheticCalls.DEFAULT_SEED, err).callsFile();
-            int failed = 0;
-            if (part != Part.LIVE) {
-                load(calls);
-                failed += new GridStudy(this, points, INPUT_TOPIC).run();
+        try {
+            for (String jar : JARS) {
+                Path source = ProjectPaths.root().resolve(jar);
+                if (!Files.isRegularFile(source)) {
+                    throw new BenchFailure(jar + " is missing: build with mvn -B -DskipTests package (scripts/tune.sh does)");
+                }
+                Files.copy(source, workDir.resolve(source.getFileName()));
             }
-            if (part != Part.GRID) {
-                failed += new LiveStudy(this, calls).run();
+            // the generator's default seed: the same calls every time
+            callsFile = DataSet.ensure(workDir, records, SyntheticCalls.DEFAULT_SEED, err).callsFile();
+            try (BenchBroker started = new BenchBroker(err)) {
+                broker = started;
+                int failed = part == Part.LIVE ? 0 : new GridStudy(this).run();
+                return failed + (part == Part.GRID ? 0 : new LiveStudy(this).run());
             }
-            return failed;
         } finally {
             Utils.delete(workDir.toFile());
-        }
-    }
-
-    /** As fast as the broker takes it, in event-time order. */
-    private void load(Path calls) {
-        broker.create(INPUT_TOPIC, INPUT_PARTITIONS);
-        err.printf(Locale.ROOT, "loading them into %s (%d partitions)%n", INPUT_TOPIC, INPUT_PARTITIONS);
-        try (ChildRun producer = new ChildRun(ChildRun.java("-Xmx512m", "-jar", producerJar().toString(), "--bootstrap-server",
-                broker.bootstrapServers(), "--topic", INPUT_TOPIC, "--input", calls.toString()), workDir, "load")) {
-            int exitCode = producer.waitFor(Duration.ofMinutes(10));
-            if (exitCode != 0) {
-                throw new BenchFailure("loading the calls failed: " + (exitCode == ChildRun.TIMED_OUT ? "timed out" : producer.tail()));
-            }
         }
     }
 
@@ -263,20 +248,20 @@ public final class TuningStudy implements Callable<Integer> {
         return ProjectPaths.root().resolve(outputDir);
     }
 
-    Path producerJar() {
-        return workDir.resolve("producer.jar");
+    /** Our producer sending the generated calls into the topic, with the given options. */
+    List<String> producer(String topic, String... options) {
+        List<String> command = ChildRun.java("-Xmx512m", "-jar", workDir.resolve("producer.jar").toString(),
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--input", callsFile.toString());
+        command.addAll(List.of(options));
+        return command;
     }
 
     /** The job through scripts/spark-submit, as a user runs it: spark-submit's options, the jar, the job's options. */
     List<String> sparkSubmit(List<String> submitOptions, List<String> jobOptions) {
         List<String> command = new ArrayList<>(List.of("bash", "scripts/spark-submit"));
         command.addAll(submitOptions);
-        command.add(jobJar().toString());
+        command.add(workDir.resolve("stream-job.jar").toString());
         command.addAll(jobOptions);
         return command;
-    }
-
-    private Path jobJar() {
-        return workDir.resolve("stream-job.jar");
     }
 }
