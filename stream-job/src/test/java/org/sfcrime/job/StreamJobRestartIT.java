@@ -36,7 +36,8 @@ import org.sfcrime.testing.ProjectPaths;
 /**
  * The packaged job under spark-submit, killed with SIGKILL in the middle of a backlog and started
  * again on the same checkpoint: its files sink must hold exactly the final windows of an
- * uninterrupted run, each once, and those must equal an oracle computed from the input.
+ * uninterrupted run, each once, and those must equal an oracle computed from the input. A live job
+ * ended by SIGTERM leaves no temporary checkpoint behind.
  */
 class StreamJobRestartIT {
 
@@ -91,6 +92,36 @@ class StreamJobRestartIT {
         assertTrue(expected.size() > 100, "the oracle should hold many final windows, holds " + expected.size());
         assertEquals(expected, reference_, "uninterrupted run vs oracle");
         assertEquals(expected, afterRestart, "killed and resumed run vs oracle");
+    }
+
+    @Test
+    void aLiveJobEndedBySigtermDeletesItsTemporaryCheckpoint(@TempDir Path dir) throws Exception {
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        List<String> live = List.of("bash", "scripts/spark-submit", "--master", "local[2]", "stream-job/target/stream-job.jar",
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", TOPIC, "--sinks", "files",
+                "--output-dir", dir.resolve("out").toString(), "--metrics-file", dir.resolve("metrics.jsonl").toString(),
+                "--max-offsets-per-trigger", "1000", "--ui-port", "0");
+        ProcessBuilder builder = new ProcessBuilder(live).directory(ProjectPaths.root().toFile())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("job.log").toFile());
+        builder.environment().put("SPARK_SUBMIT_OPTS", "-Djava.io.tmpdir=" + tmp);
+        Process job = builder.start();
+        try {
+            awaitCommittedBatches(dir.resolve("metrics.jsonl"), 1, job);
+            try (var folders = Files.list(tmp)) {
+                assertTrue(folders.anyMatch(path -> path.getFileName().toString().startsWith("sf-crime-checkpoint-")),
+                        "the running job's temporary checkpoint is in " + tmp);
+            }
+            job.destroy(); // SIGTERM, as a kill or a service manager sends it
+            assertTrue(job.waitFor(60, TimeUnit.SECONDS), "the job did not end within 60 s of SIGTERM");
+        } finally {
+            job.descendants().forEach(ProcessHandle::destroyForcibly);
+            job.destroyForcibly();
+        }
+        assertEquals(143, job.exitValue(), Files.readString(dir.resolve("job.log")));
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+                    .filter(name -> name.startsWith("sf-crime-checkpoint-")).toList());
+        }
     }
 
     private static List<String> jobCommand(Path dir) {
