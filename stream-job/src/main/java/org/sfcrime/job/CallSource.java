@@ -7,6 +7,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.sfcrime.cli.ClientSettings;
 
 /**
@@ -35,6 +36,14 @@ public record CallSource(ClientSettings client, String topic, String startingOff
     /** The topic's messages as Spark's Kafka source gives them: topic, partition, offset, key, value, ... */
     public Dataset<Row> read(SparkSession spark) {
         return spark.readStream().format("kafka").options(readerOptions()).load();
+    }
+
+    /**
+     * A Kafka sink for messages (key, value) on the topic, connecting as the source does: the job
+     * reads and writes with one set of client settings, security ones included.
+     */
+    public DataStreamWriter<Row> writeTo(Dataset<Row> messages, String outputTopic) {
+        return messages.writeStream().format("kafka").options(client.prefixed(SPARK_KAFKA_PREFIX)).option("topic", outputTopic);
     }
 
     /** The Kafka source's options; the unbounded ones are left out, as Spark's defaults. */

@@ -24,7 +24,6 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
-import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.record.CallRecordFormat;
 
 /**
@@ -60,7 +59,7 @@ public final class CountsQueries {
         for (Sink sink : counts ? sinks.enabled() : Set.<Sink>of()) {
             DataStreamWriter<Row> writer = switch (sink) {
                 case CONSOLE -> consoleWriter(windowedCounts).outputMode(OutputMode.Update());
-                case KAFKA -> kafkaWriter(windowedCounts, source.client()).outputMode(OutputMode.Update());
+                case KAFKA -> kafkaWriter(windowedCounts, source).outputMode(OutputMode.Update());
                 case FILES -> filesWriter(windowedCounts).outputMode(OutputMode.Append());
             };
             queries.add(start(writer, sink.queryName()));
@@ -128,10 +127,8 @@ public final class CountsQueries {
     /**
      * Changed windows as JSON, keyed by window start, crime type and disposition, so a reader
      * (or a compacted topic) keeps the latest count per key. Timestamps use the input's pattern.
-     *
-     * @param client the Kafka client settings: those of the source
      */
-    private DataStreamWriter<Row> kafkaWriter(Dataset<Row> counts, ClientSettings client) {
+    private DataStreamWriter<Row> kafkaWriter(Dataset<Row> counts, CallSource source) {
         String pattern = CallRecordFormat.TIMESTAMP_PATTERN;
         Dataset<Row> messages = counts.select(
                 concat_ws("|", date_format(col(WindowedCounts.WINDOW_START), pattern), coalesce(col(WindowedCounts.CRIME_TYPE), lit("")),
@@ -141,8 +138,6 @@ public final class CountsQueries {
                         date_format(col(WindowedCounts.WINDOW_END), pattern).as(WindowedCounts.WINDOW_END),
                         col(WindowedCounts.CRIME_TYPE), col(WindowedCounts.DISPOSITION), col(WindowedCounts.DESCRIPTION),
                         col(WindowedCounts.COUNT))).as("value"));
-        return messages.writeStream().format("kafka")
-                .options(client.prefixed(CallSource.SPARK_KAFKA_PREFIX))
-                .option("topic", sinks.outputTopic());
+        return source.writeTo(messages, sinks.outputTopic());
     }
 }

@@ -55,9 +55,7 @@ public final class EnrichedFeed {
                                 boolean realTime, Path checkpointRoot) throws TimeoutException {
         CallSource input = realTime ? source.withoutBatchLimits() : source;
         Dataset<Row> validCalls = CallParsing.valid(CallParsing.observed(CallParsing.parse(input.read(spark))));
-        return enrichedCalls(validCalls, codes.toDataset(spark)).writeStream().format("kafka")
-                .options(source.client().prefixed(CallSource.SPARK_KAFKA_PREFIX))
-                .option("topic", topic)
+        return source.writeTo(enrichedCalls(validCalls, codes.toDataset(spark)), topic)
                 .outputMode(OutputMode.Update())
                 .queryName(QUERY_NAME)
                 .option("checkpointLocation", checkpointRoot.resolve(QUERY_NAME).toString())
