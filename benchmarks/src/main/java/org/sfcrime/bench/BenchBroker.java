@@ -2,7 +2,6 @@ package org.sfcrime.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,13 +11,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sfcrime.testing.KafkaBroker;
+import org.sfcrime.testing.TopicReader;
 
 /**
  * A broker on free loopback ports for one benchmark or study, with the topic work done outside the
@@ -58,7 +54,7 @@ public final class BenchBroker implements AutoCloseable {
 
     /** Messages in the topic: the sum of its partitions' end offsets (the topics start empty, at 0). */
     public long messages(String topic) {
-        try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(bootstrapServers(), new Properties(), topic, TIMEOUT)) {
             return consumer.endOffsets(consumer.assignment(), TIMEOUT).values().stream().mapToLong(Long::longValue).sum();
         }
     }
@@ -70,35 +66,6 @@ public final class BenchBroker implements AutoCloseable {
         } catch (BenchFailure e) {
             System.err.println("warning: " + e.getMessage());
         }
-    }
-
-    public KafkaConsumer<String, String> consumerFromStart(String topic) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
-    }
-
-    /** Every record of the topic, from the beginning of each partition to its end offset now. */
-    public List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumerFromStart(topic)) {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), TIMEOUT);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey(), TIMEOUT) < end.getValue())) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new BenchFailure("could not read " + topic + " to its end within " + timeout.toSeconds() + " s");
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     @Override

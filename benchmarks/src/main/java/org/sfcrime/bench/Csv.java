@@ -1,17 +1,18 @@
 package org.sfcrime.bench;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * RFC 4180 CSV, the one format of every result file here: written whole through a temporary file
@@ -20,19 +21,21 @@ import java.util.stream.Stream;
  */
 public final class Csv {
 
-    /** A comma outside quotes: no value written here spans lines. */
-    private static final Pattern SEPARATOR = Pattern.compile(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+    // strict: quotes only the fields that need it, as RFC 4180 does
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
 
     private Csv() {
     }
 
     public static void write(Path file, List<String> header, List<? extends List<?>> rows) {
-        List<String> lines = Stream.concat(Stream.of(header), rows.stream())
-                .map(row -> row.stream().map(Csv::field).collect(Collectors.joining(","))).toList();
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(temp, lines);
+            try (SequenceWriter writer = MAPPER.writer(CsvSchema.builder().addColumns(header, CsvSchema.ColumnType.STRING).build()
+                    .withHeader()).writeValues(temp.toFile())) {
+                writer.writeAll(rows.stream().map(row -> row.stream().map(Csv::field).toList()).toList());
+            }
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new BenchFailure("cannot write " + file + ": " + e.getMessage(), e);
@@ -40,25 +43,16 @@ public final class Csv {
     }
 
     public static List<Map<String, String>> read(Path file) {
-        List<List<String>> lines;
-        try (Stream<String> text = Files.lines(file)) {
-            lines = text.filter(line -> !line.isBlank()).map(line -> Stream.of(SEPARATOR.split(line, -1))
-                    .map(field -> field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field)
-                    .toList()).toList();
+        try (MappingIterator<Map<String, String>> rows = MAPPER.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            return rows.readAll();
         } catch (IOException e) {
             throw new BenchFailure("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return lines.stream().skip(1).map(fields -> {
-            Map<String, String> row = new LinkedHashMap<>();
-            IntStream.range(0, lines.get(0).size()).forEach(i -> row.put(lines.get(0).get(i), i < fields.size() ? fields.get(i) : ""));
-            return row;
-        }).toList();
     }
 
     private static String field(Object value) {
-        String text = value instanceof Double number
-                ? (number.isNaN() ? "" : String.format(Locale.ROOT, "%.3f", number))
+        return value instanceof Double number ? (number.isNaN() ? "" : String.format(Locale.ROOT, "%.3f", number))
                 : value == null ? "" : value.toString();
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

@@ -19,6 +19,13 @@ public final class Commands {
         return run(timeout, command, null);
     }
 
+    /** Runs a command in the project root; one killed at the deadline gives a result that says so ({@link CommandResult#timedOut}). */
+    public static CommandResult runBounded(Duration timeout, List<String> command) {
+        try (RunningCommand running = start(command, null)) {
+            return running.finish(timeout);
+        }
+    }
+
     /** As {@link #run(Duration, List)}, with stdin read from a file when it is not null. */
     public static CommandResult run(Duration timeout, List<String> command, Path stdin) {
         try (RunningCommand running = start(command, stdin)) {
@@ -52,11 +59,14 @@ public final class Commands {
 
     /** A {@code java -jar} command line for one of the project's jars, with a small heap. */
     public static List<String> javaJar(Path jar, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = java("-Xmx512m", "-jar", jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A command line of the java that runs this JVM, with these arguments; a mutable list. */
+    public static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
+import org.sfcrime.testing.CountsTopic;
 import org.sfcrime.testing.KafkaCluster;
 import org.sfcrime.testing.ProjectPaths;
 import org.sfcrime.testing.RunningCommand;

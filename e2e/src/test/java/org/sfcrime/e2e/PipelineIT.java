@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
-import org.sfcrime.testing.SharedBroker;
+import org.sfcrime.testing.CountsTopic;
 import org.sfcrime.testing.ProjectPaths;
+import org.sfcrime.testing.SharedBroker;
 
 /**
  * The whole pipeline as users run it: the producer and consumer jars and the stream job under

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,8 +39,7 @@ class ProducerMemoryIT {
         Path calls = dir.resolve("calls.json");
         Path jar = ProjectPaths.resolve("producer/target/producer.jar");
         Path sampleJar = ProjectPaths.resolve("sample/target/sample.jar");
-        CommandResult generated = Commands.run(CLI_TIMEOUT, List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", sampleJar.toString(),
+        CommandResult generated = Commands.run(CLI_TIMEOUT, Commands.java("-jar", sampleJar.toString(),
                 "--records", String.valueOf(RECORDS), "--output", calls.toString()));
         assertEquals(0, generated.exitCode(), generated.describe());
 
@@ -58,10 +56,9 @@ class ProducerMemoryIT {
     }
 
     private static List<String> producer(Path jar, Path calls, String... args) {
-        List<String> command = new ArrayList<>(Commands.javaJar(jar,
-                "--bootstrap-server", broker.bootstrapServers(), "--input", calls.toString()));
+        List<String> command = Commands.java(TINY_HEAP, "-jar", jar.toString(),
+                "--bootstrap-server", broker.bootstrapServers(), "--input", calls.toString());
         command.addAll(List.of(args));
-        command.set(command.indexOf("-Xmx512m"), TINY_HEAP);
         return command;
     }
 }

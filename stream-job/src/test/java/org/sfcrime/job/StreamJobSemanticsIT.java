@@ -13,14 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -28,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
+import org.sfcrime.testing.CountsTopic;
 import org.sfcrime.testing.SharedBroker;
 
 /**
@@ -76,7 +72,7 @@ class StreamJobSemanticsIT {
                 "2018-12-31T10:00:00.000|Traffic Stop|HAN", "Handled|2",
                 "2018-12-31T11:00:00.000|Drugs|Not recorded", "(no radio code)|1",
                 "2018-12-31T12:00:00.000|Drugs|CIT", "Cited|2",
-                "2018-12-31T13:00:00.000|Traffic Stop|GOA", "Gone on Arrival|1"), latestCounts(countsTopic));
+                "2018-12-31T13:00:00.000|Traffic Stop|GOA", "Gone on Arrival|1"), CountsTopic.latestCounts(broker.bootstrapServers(), countsTopic, Duration.ofSeconds(30)));
 
         List<JsonNode> batches = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
@@ -128,27 +124,6 @@ class StreamJobSemanticsIT {
                 producer.send(new ProducerRecord<>(topic, value)).get();
             }
         }
-    }
-
-    private static Map<String, String> latestCounts(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        Map<String, String> latest = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode row = JSON.readTree(record.value());
-                    latest.put(record.key(), row.get("description").asText() + "|" + row.get("count").asLong());
-                }
-            }
-        }
-        return latest;
     }
 
     private static String call(String crimeId, String type, String callDateTime, String disposition) throws Exception {

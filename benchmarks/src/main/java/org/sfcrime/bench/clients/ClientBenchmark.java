@@ -9,24 +9,24 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
-import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.bench.Stats;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
+import org.sfcrime.testing.CommandResult;
+import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +99,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
     DataSet data;
     BenchBroker broker;
     private final List<Measurement> runs = new ArrayList<>();
-    Path logDir;
+    Path workDir;
 
     private final String name;
     private final List<String> clients;
@@ -127,7 +127,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
     public final Integer call() {
         validate();
         try {
-            logDir = Files.createTempDirectory("sf-bench-");
+            workDir = Files.createTempDirectory("sf-bench-");
             data = DataSet.ensure(ProjectPaths.root().resolve(outputDir), records, seed, progress);
             try (BenchBroker started = new BenchBroker(progress)) {
                 broker = started;
@@ -150,9 +150,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
             return 1;
         } finally {
             try {
-                Utils.delete(logDir == null ? null : logDir.toFile());
+                Utils.delete(workDir == null ? null : workDir.toFile());
             } catch (IOException e) {
-                progress.println("warning: could not delete " + logDir + ": " + e.getMessage());
+                progress.println("warning: could not delete " + workDir + ": " + e.getMessage());
             }
         }
     }
@@ -174,9 +174,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
     }
 
     /** Runs one client alone and reads its figures; throws when its output shows no figures or a wrong count. */
-    final Measurement measure(String client, int round, List<String> command, Function<ChildRun, ToolOutput.Timed> figures) {
+    final Measurement measure(String client, int round, List<String> command, Function<CommandResult, ToolOutput.Timed> figures) {
         String label = Rounds.label(round) + ": " + client;
-        ChildRun child = run(label, command);
+        CommandResult child = run(label, command);
         try {
             Measurement measurement = new Measurement(client, round, figures.apply(child), child.wallSeconds(), child.peakRssBytes());
             if (measurement.timed().records() != data.records()) {
@@ -189,9 +189,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    final ChildRun run(String label, List<String> command) {
+    final CommandResult run(String label, List<String> command) {
         progress.println("running " + label);
-        ChildRun child = ChildRun.run(command, logDir, "run", Duration.ofSeconds(runTimeoutSeconds));
+        CommandResult child = Commands.runBounded(Duration.ofSeconds(runTimeoutSeconds), command);
         if (!child.failure().isEmpty()) {
             throw new BenchFailure(label + ": " + child.failure());
         }
@@ -201,7 +201,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
 
     /** Our producer replaying the file as shipped, no JVM flags, plus the given client overrides (KEY=VALUE). */
     final List<String> ourProducer(String topic, List<String> overrides) {
-        List<String> command = ChildRun.java("-jar", producerJar.toString(), "--input", data.callsFile().toString(),
+        List<String> command = Commands.java("-jar", producerJar.toString(), "--input", data.callsFile().toString(),
                 "--topic", topic, "--bootstrap-server", broker.bootstrapServers());
         overrides.forEach(override -> command.addAll(List.of("--producer-property", override)));
         return command;
@@ -223,9 +223,9 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return new Check(name + ", medians", value, atLeast > 0 ? String.format(Locale.ROOT, ">= %.2f", atLeast) : "", value >= atLeast);
     }
 
-    /** MB: 10^6 bytes. */
+    /** MB: 10^6 bytes; the highest of the client's runs, as the target is a ceiling. */
     final Check peakRss(String client, double atMostMegabytes) {
-        double value = figures(runsOf(client))[7];
+        double value = row("max", client, runsOf(client)).peakRssMb();
         return new Check(client + " peak RSS, MB (max of runs)", value, String.format(Locale.ROOT, "<= %.0f", atMostMegabytes),
                 value > 0 && value <= atMostMegabytes);
     }
@@ -234,16 +234,23 @@ abstract class ClientBenchmark implements Callable<Integer> {
         return runs.stream().filter(run -> run.client().equals(client)).toList();
     }
 
-    /**
-     * timed s, records/s, MB/s (records/s x the mean value size), alt s, alt records/s, wall s, wall records/s,
-     * peak RSS MB: of one run, or the medians of several with the maximum peak RSS (the target is a ceiling).
-     */
-    private double[] figures(List<Measurement> of) {
-        List<ToDoubleFunction<Measurement>> figures = List.of(run -> run.timed().seconds(), Measurement::recordsPerSecond,
-                run -> run.recordsPerSecond() * data.meanValueBytes() / 1e6, run -> run.timed().altSeconds(),
-                Measurement::altRecordsPerSecond, Measurement::wallSeconds, Measurement::wallRecordsPerSecond);
-        return DoubleStream.concat(figures.stream().mapToDouble(figure -> Stats.median(of, figure)),
-                DoubleStream.of(of.stream().mapToDouble(run -> run.peakRssBytes() / 1e6).max().orElse(0))).toArray();
+    /** A row of the table and the CSV: one run's figures, or the medians of several with their highest peak RSS. */
+    private record Row(String round, String client, double timedSeconds, double recordsPerSecond, double valueMbPerSecond,
+                       double altSeconds, double altRecordsPerSecond, double wallSeconds, double wallRecordsPerSecond, double peakRssMb) {
+    }
+
+    private Row row(String round, String client, List<Measurement> of) {
+        return new Row(round, client, Stats.median(of, run -> run.timed().seconds()), Stats.median(of, Measurement::recordsPerSecond),
+                Stats.median(of, run -> run.recordsPerSecond() * data.meanValueBytes() / 1e6),
+                Stats.median(of, run -> run.timed().altSeconds()), Stats.median(of, Measurement::altRecordsPerSecond),
+                Stats.median(of, Measurement::wallSeconds), Stats.median(of, Measurement::wallRecordsPerSecond),
+                of.stream().mapToDouble(run -> run.peakRssBytes() / 1e6).max().orElse(0));
+    }
+
+    /** Every run, then one median row per client. */
+    private List<Row> rows() {
+        return Stream.concat(runs.stream().map(run -> row(Integer.toString(run.round()), run.client(), List.of(run))),
+                clients.stream().map(client -> row("median", client, runsOf(client)))).toList();
     }
 
     private void printTable() {
@@ -256,8 +263,10 @@ abstract class ClientBenchmark implements Callable<Integer> {
         out.println("== " + String.format(Locale.ROOT, "%s: %,d records, mean value %.0f B, rounds: %d (after %d warm-up), partitions: %d",
                 name, data.records(), data.meanValueBytes(), rounds, warmupRounds, partitions) + " ==");
         out.printf(Locale.ROOT, ROW, "round", "client", "records/s", "MB/s", "timed s", "alt rec/s", "wall s", "wall rec/s", "RSS MB");
-        runs.forEach(run -> printRow(run.round() + "", run.client(), figures(List.of(run)), ""));
-        clients.forEach(client -> printRow("median", client, figures(runsOf(client)), "*"));
+        rows().forEach(row -> out.printf(Locale.ROOT, ROW, row.round(), row.client(), rate(row.recordsPerSecond()),
+                decimal(row.valueMbPerSecond(), 2), decimal(row.timedSeconds(), 3), rate(row.altRecordsPerSecond()),
+                decimal(row.wallSeconds(), 2), rate(row.wallRecordsPerSecond()),
+                decimal(row.peakRssMb(), 0) + (row.round().equals("median") ? "*" : "")));
         out.println();
         for (String client : clients) {
             out.printf(Locale.ROOT, "spread of records/s over the runs of %s, (max - min) / median: %.0f%%%n",
@@ -277,29 +286,17 @@ abstract class ClientBenchmark implements Callable<Integer> {
         }
     }
 
-    private void printRow(String round, String client, double[] f, String rssMark) {
-        out.printf(Locale.ROOT, ROW, round, client, rate(f[1]), decimal(f[2], 2), decimal(f[0], 3), rate(f[4]), decimal(f[5], 2),
-                rate(f[6]), decimal(f[7], 0) + rssMark);
-    }
-
-    /** NAME-TIMESTAMP-runs.csv (every run, then one median row per client) and NAME-TIMESTAMP-checks.csv: the table's figures. */
+    /** NAME-TIMESTAMP-runs.csv and NAME-TIMESTAMP-checks.csv: the table's figures. */
     private void writeCsv() {
         String stem = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runsFile = ProjectPaths.root().resolve(outputDir).resolve(stem + "-runs.csv");
         Path checksFile = runsFile.resolveSibling(stem + "-checks.csv");
-        List<List<Object>> rows = new ArrayList<>();
-        runs.forEach(run -> rows.add(csvRow(run.round() + "", run.client(), figures(List.of(run)))));
-        clients.forEach(client -> rows.add(csvRow("median", client, figures(runsOf(client)))));
-        Csv.write(runsFile, RUN_COLUMNS, rows);
+        Csv.write(runsFile, RUN_COLUMNS, rows().stream().map(row -> List.<Object>of(row.round(), row.client(), data.records(),
+                row.timedSeconds(), row.recordsPerSecond(), row.valueMbPerSecond(), row.altSeconds(), row.altRecordsPerSecond(),
+                row.wallSeconds(), row.wallRecordsPerSecond(), row.peakRssMb())).toList());
         Csv.write(checksFile, List.of("check", "value", "target", "met"), checks().stream().map(check -> List.<Object>of(check.name(),
                 check.value(), check.target(), check.target().isEmpty() ? "" : check.met())).toList());
         List.of(runsFile, checksFile).forEach(file -> progress.println("wrote " + file));
-    }
-
-    private List<Object> csvRow(String round, String client, double[] figures) {
-        List<Object> row = new ArrayList<>(List.of(round, client, data.records()));
-        Arrays.stream(figures).forEach(row::add);
-        return row;
     }
 
     private static String loadAverage() {
@@ -337,7 +334,7 @@ abstract class ClientBenchmark implements Callable<Integer> {
 
     /** The shipped settings as a plain client properties file, so that Kafka's perf tools use them too. */
     final String perfToolConfig(String component) {
-        Path file = logDir.resolve(component + "-client.properties");
+        Path file = workDir.resolve(component + "-client.properties");
         try (Writer writer = Files.newBufferedWriter(file)) {
             shippedClientSettings(component).store(writer, "the kafka.* settings of config/" + component + ".properties");
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package org.sfcrime.bench.clients;
 
 import java.util.List;
-import org.sfcrime.bench.ChildRun;
+import org.sfcrime.testing.Commands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +45,7 @@ public final class ConsumerBenchmark extends ClientBenchmark {
     @Override
     Measurement measure(String client, int round) {
         return client.equals(OURS)
-                ? measure(OURS, round, ChildRun.java("-jar", consumerJar.toString(),
+                ? measure(OURS, round, Commands.java("-jar", consumerJar.toString(),
                         "--verify", data.callsFile().toString(), "--topic", topic, "--bootstrap-server", broker.bootstrapServers(),
                         "--report", "json", "--timeout-ms", Long.toString(runTimeoutSeconds * 1000)),
                         child -> ToolOutput.ourVerifier(child.stdout(), child.stderr()))

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sfcrime.bench.BenchFailure;
-import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.Stats;
+import org.sfcrime.testing.CommandResult;
+import org.sfcrime.testing.Commands;
 
 /**
  * The bounded-drain grid: for each point, the stream job drains the loaded topic (--bounded, kafka sink to a fresh
@@ -64,7 +65,7 @@ final class GridStudy {
         study.broker.create(INPUT_TOPIC, 3);
         study.err.println("loading them into " + INPUT_TOPIC + " (3 partitions)");
         // as fast as the broker takes them, in event-time order
-        ChildRun load = ChildRun.run(study.producer(INPUT_TOPIC), study.workDir, "load", Duration.ofMinutes(10));
+        CommandResult load = Commands.runBounded(Duration.ofMinutes(10), study.producer(INPUT_TOPIC));
         if (!load.failure().isEmpty()) {
             throw new BenchFailure("loading the calls failed: " + load.failure());
         }
@@ -98,7 +99,7 @@ final class GridStudy {
                 "--metrics-file", metrics.toString(), "--max-offsets-per-trigger", Long.toString(point.maxOffsetsPerTrigger()),
                 "--shuffle-partitions", Integer.toString(point.shufflePartitions()),
                 "--min-partitions", Integer.toString(study.shipped.minPartitions())));
-        ChildRun job = ChildRun.run(command, study.workDir, "grid-" + n, Duration.ofSeconds(study.runTimeoutSeconds));
+        CommandResult job = Commands.runBounded(Duration.ofSeconds(study.runTimeoutSeconds), command);
         BatchLog batches = BatchLog.read(metrics, BatchLog.KAFKA_QUERY);
         String error = !job.failure().isEmpty() ? job.failure()
                 : batches.inputRows() != study.records ? "read " + batches.inputRows() + " of " + study.records + " records"
@@ -126,21 +127,14 @@ final class GridStudy {
         }).toList();
     }
 
-    /** The shipped defaults against Spark's plain defaults, as the stream job's targets put it. */
+    /** The shipped defaults against Spark's plain defaults, as the stream job's targets put it; the rest is in the CSV files. */
     private void printVerdict(List<Run> runs) {
-        List<Run> shipped = okRuns(runs, GridPoint.SHIPPED);
-        List<Run> plain = okRuns(runs, GridPoint.SPARK_DEFAULTS);
-        if (shipped.isEmpty() || plain.isEmpty()) {
-            return;
+        double shipped = Stats.median(okRuns(runs, GridPoint.SHIPPED), run -> run.batches().rowsPerSecond());
+        double plain = Stats.median(okRuns(runs, GridPoint.SPARK_DEFAULTS), run -> run.batches().rowsPerSecond());
+        if (!Double.isNaN(shipped) && !Double.isNaN(plain)) {
+            study.err.printf(Locale.ROOT, "grid result: shipped %,.0f rows/s, Spark's plain defaults %,.0f rows/s (medians): %.2fx%n",
+                    shipped, plain, shipped / plain);
         }
-        for (List<Run> point : List.of(shipped, plain)) {
-            study.err.printf(Locale.ROOT, "grid result: %-14s %5.1f s processing, %,9.0f rows/s, steady %s rows/s (medians of %d runs)%n",
-                    point.get(0).point().id(), Stats.median(point, run -> run.batches().processingSeconds()),
-                    Stats.median(point, run -> run.batches().rowsPerSecond()),
-                    rate(Stats.median(point, run -> run.batches().steadyRowsPerSecond())), point.size());
-        }
-        study.err.printf(Locale.ROOT, "grid result: shipped %.2fx Spark's plain defaults' rows/s%n",
-                Stats.median(shipped, run -> run.batches().rowsPerSecond()) / Stats.median(plain, run -> run.batches().rowsPerSecond()));
     }
 
     private static List<Run> okRuns(List<Run> runs, String pointId) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.sfcrime.bench.BenchFailure;
-import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.Stats;
+import org.sfcrime.testing.CommandResult;
+import org.sfcrime.testing.Commands;
+import org.sfcrime.testing.RunningCommand;
+import org.sfcrime.testing.TopicReader;
 
 /**
  * Live mode: the producer sends calls at a fixed rate into a fresh topic while the stream job runs one query with
@@ -130,10 +134,10 @@ final class LiveStudy {
         CompletableFuture<List<LatencyMeter.OutputCount>> collected = CompletableFuture.supplyAsync(
                 () -> collect(outputTopic, point.enriched(), collecting));
         String error;
-        try (ChildRun job = new ChildRun(jobCommand(point, inputTopic, outputTopic, metrics), study.workDir, "live-" + n + ".job")) {
+        try (RunningCommand job = Commands.start(jobCommand(point, inputTopic, outputTopic, metrics), null)) {
             error = job.awaitOutput("[" + metricsName + "] started", Duration.ofSeconds(180))
-                    ? produceAndDrain(job, producerCommand, point, outputTopic, metrics, n)
-                    : "the job did not start its query: " + job.tail();
+                    ? produceAndDrain(job, producerCommand, point, outputTopic, metrics)
+                    : "the job did not start its query: " + job.failureLineSoFar();
             job.stop(Duration.ofSeconds(30));
         } finally {
             collecting.set(false);
@@ -147,7 +151,7 @@ final class LiveStudy {
         BatchLog batches = BatchLog.read(metrics, metricsName);
         LatencyMeter.Result latency = null;
         if (error.isEmpty()) {
-            List<ConsumerRecord<String, String>> input = study.broker.readAll(inputTopic, Duration.ofSeconds(120));
+            var input = TopicReader.readToEnd(study.broker.bootstrapServers(), inputTopic, Duration.ofSeconds(120));
             long fromMs = input.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(0) + study.liveWarmupSeconds * 1000L;
             long toMs = input.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(0);
             latency = LatencyMeter.measure(LatencyMeter.inputCalls(input, point.enriched() ? ConsumerRecord::key
@@ -164,7 +168,8 @@ final class LiveStudy {
     private List<LatencyMeter.OutputCount> collect(String topic, boolean enriched, AtomicBoolean collecting) {
         List<LatencyMeter.OutputCount> received = new ArrayList<>();
         Map<String, Long> ordinals = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = study.broker.consumerFromStart(topic)) {
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(study.broker.bootstrapServers(), new Properties(), topic,
+                Duration.ofSeconds(30))) {
             while (collecting.get()) {
                 var batch = consumer.poll(Duration.ofMillis(100));
                 long receivedMs = System.currentTimeMillis();
@@ -179,9 +184,9 @@ final class LiveStudy {
      * Runs the producer to its end, then waits until the job has processed every call sent (the enriched feed: written
      * every call, as its real-time progress comes only at checkpoints); returns an error or "".
      */
-    private String produceAndDrain(ChildRun job, List<String> producerCommand, Point point, String outputTopic, Path metrics, int n) {
+    private String produceAndDrain(RunningCommand job, List<String> producerCommand, Point point, String outputTopic, Path metrics) {
         Duration producerTimeout = Duration.ofSeconds(study.liveWarmupSeconds + study.liveMeasureSeconds + 120L);
-        ChildRun producer = ChildRun.run(producerCommand, study.workDir, "live-" + n + ".producer", producerTimeout);
+        CommandResult producer = Commands.runBounded(producerTimeout, producerCommand);
         if (!producer.failure().isEmpty()) {
             return "the producer failed: " + producer.failure();
         }
@@ -190,14 +195,14 @@ final class LiveStudy {
         while ((point.enriched() ? study.broker.messages(outputTopic)
                 : BatchLog.read(metrics, BatchLog.KAFKA_QUERY).inputRows()) < toSend(point)) {
             if (!job.isAlive()) {
-                return "the job stopped: " + job.tail();
+                return "the job stopped: " + job.failureLineSoFar();
             }
             if (System.nanoTime() - deadline > 0) {
                 return "the job did not process all " + toSend(point) + " calls within " + drainSeconds + " s after the producer ended";
             }
-            ChildRun.sleep(250);
+            RunningCommand.sleep(250);
         }
-        ChildRun.sleep(2000); // the last batch's output is written before its progress event; let the reader catch up
+        RunningCommand.sleep(2000); // the last batch's output is written before its progress event; let the reader catch up
         return "";
     }
 

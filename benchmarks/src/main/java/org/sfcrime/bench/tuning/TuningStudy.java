@@ -18,11 +18,11 @@ import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Utils;
 import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
-import org.sfcrime.bench.ChildRun;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.cli.UsageErrorHandler;
 import org.sfcrime.sample.SyntheticCalls;
+import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,7 +125,7 @@ public final class TuningStudy implements Callable<Integer> {
     final PrintStream err = System.err;
     Shipped shipped;
     BenchBroker broker;
-    /** Scratch: the copies of the jars (a rebuild during the study does not change what is measured), the calls, the children's logs. */
+    /** Scratch: the copies of the jars (a rebuild during the study does not change what is measured), the calls, the metrics files. */
     Path workDir;
     /** The generated calls, --records of them. */
     Path callsFile;
@@ -250,7 +250,7 @@ public final class TuningStudy implements Callable<Integer> {
 
     /** Our producer sending the generated calls into the topic, with the given options. */
     List<String> producer(String topic, String... options) {
-        List<String> command = ChildRun.java("-Xmx512m", "-jar", workDir.resolve("producer.jar").toString(),
+        List<String> command = Commands.java("-Xmx512m", "-jar", workDir.resolve("producer.jar").toString(),
                 "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--input", callsFile.toString());
         command.addAll(List.of(options));
         return command;
