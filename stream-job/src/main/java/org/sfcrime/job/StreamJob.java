@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
         footer = {"",
                 "Spark settings: pass them to spark-submit (--conf k=v); --conf spark.sql.shuffle.partitions wins over --shuffle-partitions.",
                 "Exit status: 0 success (a bounded run drained the topic, or the queries stopped); 1 failure at run time"
-                        + " (Kafka unreachable, a topic or file missing, a query failed); 2 usage error."})
+                        + " (Kafka unreachable, a topic or file missing, a query failed); 2 usage error; 130/143 stopped by SIGINT/SIGTERM."})
 public final class StreamJob implements Callable<Integer> {
 
     /** The levels Spark's setLogLevel takes. */
@@ -200,7 +200,8 @@ public final class StreamJob implements Callable<Integer> {
         // Closed in reverse: Spark stops before its temporary checkpoint is deleted and the metrics file closed.
         try (BatchProgressListener progress = new BatchProgressListener(err, metrics);
              CheckpointRoot checkpoints = new CheckpointRoot(checkpointDir);
-             SparkSession spark = SparkSessions.create(shufflePartitions, uiPort, err)) {
+             SparkSession spark = SparkSessions.create(shufflePartitions, uiPort, err);
+             SignalStop signal = new SignalStop(err, checkpointDir)) {
             spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
             if (realTime) {
                 slots.requireRegistered(spark.sparkContext());
@@ -215,8 +216,10 @@ public final class StreamJob implements Callable<Integer> {
             try {
                 awaitAll(spark, queries, bounded);
             } catch (StreamingQueryException e) {
-                throw new KafkaFailures(source.client()).failure(e, "use", source.topic(),
-                        "a streaming query failed: " + CommandFailure.rootMessage(e).lines().findFirst().orElse(""));
+                if (!signal.signalled()) { // else the JVM exits with the signal's status once the shutdown hooks are done
+                    throw new KafkaFailures(source.client()).failure(e, "use", source.topic(),
+                            "a streaming query failed: " + CommandFailure.rootMessage(e).lines().findFirst().orElse(""));
+                }
             }
             return 0;
         }
