@@ -79,12 +79,14 @@ public final class RunningCommand implements AutoCloseable {
     /** Waits for the process to end, or kills it at the deadline: then the result is {@link CommandResult#timedOut}. */
     public CommandResult finish(Duration timeout) {
         int exitCode = CommandResult.TIMED_OUT;
+        long wallNanos;
         try {
             // 50 ms: often enough that the last poll before the exit sees (nearly) the final high-water mark
             while (!process.waitFor(50, TimeUnit.MILLISECONDS) && System.nanoTime() - startNanos < timeout.toNanos()) {
                 Stream.concat(Stream.of(process.toHandle()), process.descendants())
                         .forEach(child -> peakRssBytes = Math.max(peakRssBytes, vmHwmBytes(child.pid())));
             }
+            wallNanos = System.nanoTime() - startNanos;
             if (process.isAlive()) {
                 destroy();
             } else {
@@ -95,7 +97,7 @@ public final class RunningCommand implements AutoCloseable {
             destroy();
             throw new IllegalStateException("interrupted while running " + command, e);
         }
-        return new CommandResult(command, exitCode, read(stdout), read(stderr), (System.nanoTime() - startNanos) / 1e9, peakRssBytes);
+        return new CommandResult(command, exitCode, read(stdout), read(stderr), wallNanos / 1e9, peakRssBytes);
     }
 
     /** Asks the process to stop (SIGTERM runs Spark's shutdown hooks), and kills it after the grace period. */
