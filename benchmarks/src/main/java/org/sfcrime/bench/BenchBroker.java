@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +53,7 @@ public final class BenchBroker implements AutoCloseable {
 
     /** Messages in the topic: the sum of its partitions' end offsets (the topics start empty, at 0). */
     public long messages(String topic) {
-        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(bootstrapServers(), new Properties(), topic, TIMEOUT)) {
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(bootstrapServers(), topic, TIMEOUT)) {
             return consumer.endOffsets(consumer.assignment(), TIMEOUT).values().stream().mapToLong(Long::longValue).sum();
         }
     }

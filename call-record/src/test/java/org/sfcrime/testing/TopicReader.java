@@ -17,12 +17,13 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /**
-     * A consumer assigned to every partition of the topic, at its beginning.
-     *
-     * @param client further client settings (a secured broker's, say); empty for none
-     */
-    public static KafkaConsumer<String, String> fromStart(String bootstrapServers, Properties client, String topic, Duration timeout) {
+    /** A consumer assigned to every partition of the topic, at its beginning. */
+    public static KafkaConsumer<String, String> fromStart(String bootstrapServers, String topic, Duration timeout) {
+        return fromStart(bootstrapServers, new Properties(), topic, timeout);
+    }
+
+    /** @param client further client settings (a secured broker's, say); empty for none */
+    private static KafkaConsumer<String, String> fromStart(String bootstrapServers, Properties client, String topic, Duration timeout) {
         Properties properties = new Properties();
         properties.putAll(client);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -22,14 +22,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +38,7 @@ import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
 import org.sfcrime.testing.RunningCommand;
 import org.sfcrime.testing.SharedBroker;
+import org.sfcrime.testing.TopicReader;
 
 /**
  * The enriched feed in Spark's Real-Time Mode, the packaged job against a real broker: the bundled
@@ -173,15 +171,9 @@ class StreamJobRealTimeIT {
      * fails, saying how far it got, when the job ends or the timeout passes first.
      */
     private static Map<String, Integer> readUntil(Predicate<Map<String, Integer>> done, RunningCommand job) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         Map<String, Integer> received = new TreeMap<>();
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(ENRICHED, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(ENRICHED, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(broker.bootstrapServers(), ENRICHED, TIMEOUT)) {
             while (!done.test(received)) {
                 if (!job.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("the enriched topic holds " + sum(received) + " messages, not yet all expected; job "

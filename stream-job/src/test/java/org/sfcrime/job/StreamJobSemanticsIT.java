@@ -72,7 +72,8 @@ class StreamJobSemanticsIT {
                 "2018-12-31T10:00:00.000|Traffic Stop|HAN", "Handled|2",
                 "2018-12-31T11:00:00.000|Drugs|Not recorded", "(no radio code)|1",
                 "2018-12-31T12:00:00.000|Drugs|CIT", "Cited|2",
-                "2018-12-31T13:00:00.000|Traffic Stop|GOA", "Gone on Arrival|1"), CountsTopic.latestCounts(broker.bootstrapServers(), countsTopic, Duration.ofSeconds(30)));
+                "2018-12-31T13:00:00.000|Traffic Stop|GOA", "Gone on Arrival|1"),
+                CountsTopic.latestCounts(broker.bootstrapServers(), countsTopic, Duration.ofSeconds(30)));
 
         List<JsonNode> batches = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -168,8 +167,7 @@ final class LiveStudy {
     private List<LatencyMeter.OutputCount> collect(String topic, boolean enriched, AtomicBoolean collecting) {
         List<LatencyMeter.OutputCount> received = new ArrayList<>();
         Map<String, Long> ordinals = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(study.broker.bootstrapServers(), new Properties(), topic,
-                Duration.ofSeconds(30))) {
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(study.broker.bootstrapServers(), topic, Duration.ofSeconds(30))) {
             while (collecting.get()) {
                 var batch = consumer.poll(Duration.ofMillis(100));
                 long receivedMs = System.currentTimeMillis();
