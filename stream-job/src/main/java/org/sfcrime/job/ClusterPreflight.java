@@ -3,11 +3,10 @@ package org.sfcrime.job;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.sfcrime.cli.CommandFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -19,8 +18,8 @@ import picocli.CommandLine.ParameterException;
  * <p>Executors run in other processes, often on other machines, with their own working folder:
  * the checkpoint and the files the job writes must be one folder that the driver and every
  * executor see. So a temporary checkpoint (a folder on the driver, deleted at exit) and relative
- * paths are refused; a local absolute path does on one machine, HDFS or an object store across
- * machines. And a standalone master that is not running would leave the driver retrying its
+ * paths are refused; a local absolute path does on one machine (with a warning), HDFS or an object
+ * store across machines. And a standalone master that is not running would leave the driver retrying its
  * registration for a minute before it gives up; a connection attempt says so at once.
  */
 final class ClusterPreflight {
@@ -28,19 +27,18 @@ final class ClusterPreflight {
     /** How long a standalone master may take to accept a connection. */
     static final Duration MASTER_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:/.*");
-
     private ClusterPreflight() {
     }
 
     /**
      * Passes when the job may run on the submitted master (always, for a local master).
      *
-     * @param checkpoint the --checkpoint folder, or null for a temporary one
+     * @param checkpoint the --checkpoint location, or null for a temporary one
+     * @param hadoop     the job's Hadoop configuration, whose default file system a path without a scheme is on
      * @throws ParameterException for options that do not fit a cluster (exit 2)
      * @throws CommandFailure for a standalone master that cannot be reached (exit 1)
      */
-    static void check(String master, Path checkpoint, Sinks sinks, CommandLine commandLine) {
+    static void check(String master, String checkpoint, Sinks sinks, Configuration hadoop, CommandLine commandLine) {
         if (!isCluster(master)) {
             return;
         }
@@ -50,10 +48,18 @@ final class ClusterPreflight {
             throw new ParameterException(commandLine, "under the cluster master " + master + " the job needs --checkpoint DIR,"
                     + " because a temporary checkpoint exists on the driver only: " + shared);
         }
-        List<String> relative = relativePaths(checkpoint, sinks);
+        List<String> locations = locations(checkpoint, sinks);
+        List<String> relative = locations.stream().filter(location -> StorageLocations.isRelative(value(location))).toList();
         if (!relative.isEmpty()) {
             throw new ParameterException(commandLine, "under the cluster master " + master + " " + String.join(" and ", relative)
                     + (relative.size() == 1 ? " must be an absolute path: " : " must be absolute paths: ") + shared);
+        }
+        List<String> local = locations.stream().filter(location -> StorageLocations.isLocal(value(location), hadoop)).toList();
+        if (!local.isEmpty()) {
+            commandLine.getErr().println("warning: under the cluster master " + master + " " + String.join(" and ", local)
+                    + (local.size() == 1 ? " is a local path: " : " are local paths: ") + "every worker must see the same path"
+                    + " (one machine or a shared mount); across machines use hdfs:// or an object store");
+            commandLine.getErr().flush();
         }
         if (master.startsWith("spark://") && !anyReachable(master, MASTER_CONNECT_TIMEOUT)) {
             throw new CommandFailure("cannot reach the Spark master at " + master + " within "
@@ -66,23 +72,21 @@ final class ClusterPreflight {
         return !master.equals("local") && !master.startsWith("local[");
     }
 
-    /** The path options, as "--option value", that are neither absolute nor a URI such as hdfs://... */
-    private static List<String> relativePaths(Path checkpoint, Sinks sinks) {
-        List<String> relative = new ArrayList<>();
-        addIfRelative("--checkpoint", checkpoint, relative);
+    /** The locations the executors write, as "--option value". */
+    private static List<String> locations(String checkpoint, Sinks sinks) {
+        List<String> locations = new ArrayList<>();
+        locations.add("--checkpoint " + checkpoint);
         if (sinks.enabled().contains(Sink.FILES)) {
-            addIfRelative("--output-dir", sinks.outputDir(), relative);
+            locations.add("--output-dir " + sinks.outputDir());
         }
         if (sinks.rejectsDir() != null) {
-            addIfRelative("--rejects-dir", sinks.rejectsDir(), relative);
+            locations.add("--rejects-dir " + sinks.rejectsDir());
         }
-        return relative;
+        return locations;
     }
 
-    private static void addIfRelative(String option, Path path, List<String> relative) {
-        if (!path.isAbsolute() && !URI_SCHEME.matcher(path.toString()).matches()) {
-            relative.add(option + " " + path);
-        }
+    private static String value(String optionAndValue) {
+        return optionAndValue.substring(optionAndValue.indexOf(' ') + 1);
     }
 
     /** spark://host:port, or spark://host1:port1,host2:port2 for standby masters. */

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,12 +34,12 @@ public final class CountsQueries {
 
     private final Sinks sinks;
     private final Trigger trigger;
-    private final Path checkpointRoot;
+    private final CheckpointRoot checkpoints;
 
-    public CountsQueries(Sinks sinks, Triggering triggering, Path checkpointRoot) {
+    CountsQueries(Sinks sinks, Triggering triggering, CheckpointRoot checkpoints) {
         this.sinks = sinks;
         this.trigger = triggering.toSpark();
-        this.checkpointRoot = checkpointRoot;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -73,7 +72,7 @@ public final class CountsQueries {
     private StreamingQuery start(DataStreamWriter<Row> writer, String name) throws TimeoutException {
         return writer
                 .queryName(name)
-                .option("checkpointLocation", checkpointRoot.resolve(name).toString())
+                .option("checkpointLocation", checkpoints.of(name))
                 .trigger(trigger)
                 .start();
     }
@@ -85,7 +84,7 @@ public final class CountsQueries {
      */
     private DataStreamWriter<Row> filesWriter(Dataset<Row> counts) {
         return counts.writeStream().format(sinks.outputFormat().toString())
-                .option("path", sinks.outputDir().toString())
+                .option("path", sinks.outputDir())
                 .option("timestampFormat", CallRecordFormat.TIMESTAMP_PATTERN);
     }
 
@@ -95,7 +94,7 @@ public final class CountsQueries {
                 .select(col("topic"), col("partition"), col("offset"), col(CallParsing.REJECT_REASON).as("reason"),
                         col("raw_value"))
                 .writeStream().format("json")
-                .option("path", sinks.rejectsDir().toString())
+                .option("path", sinks.rejectsDir())
                 .outputMode(OutputMode.Append());
     }
 

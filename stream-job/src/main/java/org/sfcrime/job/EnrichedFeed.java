@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -52,13 +51,13 @@ public final class EnrichedFeed {
      * read since the last checkpoint.
      */
     static StreamingQuery start(SparkSession spark, CallSource source, RadioCodes codes, String topic, Trigger trigger,
-                                boolean realTime, Path checkpointRoot) throws TimeoutException {
+                                boolean realTime, CheckpointRoot checkpoints) throws TimeoutException {
         CallSource input = realTime ? source.withoutBatchLimits() : source;
         Dataset<Row> validCalls = CallParsing.valid(CallParsing.observed(CallParsing.parse(input.read(spark))));
         return source.writeTo(enrichedCalls(validCalls, codes.toDataset(spark)), topic)
                 .outputMode(OutputMode.Update())
                 .queryName(QUERY_NAME)
-                .option("checkpointLocation", checkpointRoot.resolve(QUERY_NAME).toString())
+                .option("checkpointLocation", checkpoints.of(QUERY_NAME))
                 .trigger(trigger)
                 .start();
     }

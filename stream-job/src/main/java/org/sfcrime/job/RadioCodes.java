@@ -6,13 +6,15 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -24,7 +26,8 @@ import org.sfcrime.record.CallRecordFormat;
 
 /**
  * The radio-code lookup: a JSON array of {"disposition_code": ..., "description": ...}.
- * Read once on the driver, so a broken file is reported before any query starts.
+ * Read once on the driver, through Hadoop's FileSystem (a local path or a URI such as hdfs://...),
+ * so a broken file is reported before any query starts and the executors need no copy.
  */
 public final class RadioCodes {
 
@@ -46,13 +49,13 @@ public final class RadioCodes {
      *
      * @throws CommandFailure naming the file and the entry when the file cannot be used
      */
-    public static RadioCodes read(Path file) {
+    public static RadioCodes read(String file, Configuration hadoop) {
         JsonNode root;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new CommandFailure(file + ": no such radio-code file");
-            }
-            root = new ObjectMapper().readTree(file.toFile());
+        Path path = new Path(file);
+        try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+            root = new ObjectMapper().readTree(in);
+        } catch (FileNotFoundException e) {
+            throw new CommandFailure(file + ": no such radio-code file");
         } catch (IOException e) {
             throw new CommandFailure(file + ": not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

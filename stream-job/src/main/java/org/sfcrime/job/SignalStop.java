@@ -1,7 +1,6 @@
 package org.sfcrime.job;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
@@ -23,8 +22,8 @@ final class SignalStop implements AutoCloseable {
     private final Runnable hook;
     private volatile boolean signalled;
 
-    /** @param checkpoint the --checkpoint folder, or null for a temporary one */
-    SignalStop(PrintWriter err, Path checkpoint) {
+    /** @param checkpoint the --checkpoint location, or null for a temporary one */
+    SignalStop(PrintWriter err, String checkpoint) {
         String progress = checkpoint == null ? " (the temporary checkpoint is deleted)"
                 : "; a restart with --checkpoint " + checkpoint + " resumes after the last committed batch";
         hook = () -> {

@@ -1,6 +1,5 @@
 package org.sfcrime.job;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,11 +10,11 @@ import java.util.stream.Collectors;
  * @param enabled     the sinks to run, each as its own query
  * @param consoleRows rows the console sink prints per batch at most
  * @param outputTopic topic of the kafka sink
- * @param outputDir   folder of the files sink
- * @param rejectsDir  folder receiving rejected messages as JSON lines; null = they are only counted
+ * @param outputDir   folder of the files sink: a local path or a Hadoop URI
+ * @param rejectsDir  folder receiving rejected messages as JSON lines, like outputDir; null = they are only counted
  */
-public record Sinks(Set<Sink> enabled, int consoleRows, String outputTopic, Path outputDir, OutputFormat outputFormat,
-                    Path rejectsDir) {
+public record Sinks(Set<Sink> enabled, int consoleRows, String outputTopic, String outputDir, OutputFormat outputFormat,
+                    String rejectsDir) {
 
     /** File format of the files sink; the name is Spark's. */
     public enum OutputFormat {

@@ -19,9 +19,10 @@ final class SparkSessions {
     /**
      * @param shufflePartitions partitions of the aggregation, unless --conf spark.sql.shuffle.partitions says otherwise
      * @param uiPort            Spark UI port; 0 = no UI
+     * @param localCheckpoint   whether the checkpoint is on the local file system
      * @param err               where a warning about the UI's address goes
      */
-    static SparkSession create(int shufflePartitions, int uiPort, PrintWriter err) {
+    static SparkSession create(int shufflePartitions, int uiPort, boolean localCheckpoint, PrintWriter err) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("sf-crime-streaming");
         if (!submitted.contains("spark.master")) {
@@ -40,8 +41,9 @@ final class SparkSessions {
         if (!submitted.contains(OPTIONS_REDACTION)) {
             builder.config(OPTIONS_REDACTION, "(?i)url|" + SecretSettings.REDACTION_PATTERN);
         }
-        // --checkpoint is always on the local disk; see LocalCheckpointFileManager for why.
-        if (!submitted.contains(CHECKPOINT_FILE_MANAGER) && loads(LocalCheckpointFileManager.class.getName())) {
+        // A local checkpoint is written faster without Hadoop's chmod processes (see LocalCheckpointFileManager);
+        // any other file system keeps Spark's default writer for it.
+        if (localCheckpoint && !submitted.contains(CHECKPOINT_FILE_MANAGER) && loads(LocalCheckpointFileManager.class.getName())) {
             builder.config(CHECKPOINT_FILE_MANAGER, LocalCheckpointFileManager.class.getName());
         }
         if (!submitted.contains("spark.sql.shuffle.partitions")) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -85,8 +86,9 @@ public final class StreamJob implements Callable<Integer> {
             description = "Spark tasks reading Kafka per batch at least, splitting large partitions; 0 = one per Kafka partition (default: ${DEFAULT-VALUE}).")
     private int minPartitions;
 
-    @Option(names = "--radio-codes", paramLabel = "FILE", description = "Radio-code lookup JSON (default: ${DEFAULT-VALUE}).")
-    private Path radioCodes;
+    @Option(names = "--radio-codes", paramLabel = "FILE|URI",
+            description = "Radio-code lookup JSON, read by the driver: a local path or a Hadoop URI such as hdfs://HOST:PORT/FILE (default: ${DEFAULT-VALUE}).")
+    private String radioCodes;
 
     @Option(names = "--window", paramLabel = "INTERVAL", converter = SparkInterval.class,
             description = "Window length, e.g. '60 minutes' (default: ${DEFAULT-VALUE}).")
@@ -126,19 +128,20 @@ public final class StreamJob implements Callable<Integer> {
             description = "Topic of the kafka sink, created with " + JobKafkaCheck.OUTPUT_TOPIC_PARTITIONS + " partitions when missing (default: ${DEFAULT-VALUE}).")
     private String outputTopic;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = "Checkpoint folder; a restart resumes from it. Empty = temporary, deleted at exit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--checkpoint", paramLabel = "DIR|URI",
+            description = "Checkpoint folder, a local path or a Hadoop URI (hdfs://, s3a://, abfs://, gs://, file://); a restart"
+                    + " resumes from it. Empty = temporary, deleted at exit (default: ${DEFAULT-VALUE}).")
     private String checkpoint;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Folder of the files sink (default: ${DEFAULT-VALUE}).")
-    private Path outputDir;
+    @Option(names = "--output-dir", paramLabel = "DIR|URI", description = "Folder of the files sink, a local path or a Hadoop URI (default: ${DEFAULT-VALUE}).")
+    private String outputDir;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", converter = Sinks.OutputFormat.Converter.class,
             description = "Format of the files sink: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Sinks.OutputFormat outputFormat;
 
-    @Option(names = "--rejects-dir", paramLabel = "DIR",
-            description = "Folder receiving rejected messages as JSON lines; empty = count only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rejects-dir", paramLabel = "DIR|URI",
+            description = "Folder receiving rejected messages as JSON lines, a local path or a Hadoop URI; empty = count only (default: ${DEFAULT-VALUE}).")
     private String rejectsDir;
 
     @Option(names = "--metrics-file", paramLabel = "FILE",
@@ -173,10 +176,17 @@ public final class StreamJob implements Callable<Integer> {
         Triggering triggering = new Triggering(bounded, trigger);
         queryOptions.validate();
         requireSparkOptions();
-        Path checkpointDir = optionalPath(checkpoint);
-        ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
+        String checkpointDir = StorageLocations.optional(checkpoint);
+        SparkConf submitted = new SparkConf();
+        Configuration hadoop = StorageLocations.hadoopConfiguration(submitted);
+        ClusterPreflight.check(submitted.get("spark.master", "local[*]"), checkpointDir, sinks, hadoop, spec.commandLine());
         CallSource source = source();
-        RadioCodes codes = RadioCodes.read(radioCodes);
+        sinks = reachable(sinks, hadoop);
+        if (checkpointDir != null) {
+            checkpointDir = StorageLocations.requireReachable("--checkpoint", checkpointDir, hadoop);
+        }
+        String radioCodesUri = StorageLocations.requireReachable("--radio-codes", radioCodes, hadoop);
+        RadioCodes codes = RadioCodes.read(radioCodesUri, hadoop);
         int partitions = JobKafkaCheck.run(source, sinks, queryOptions, err);
         boolean realTime = queryOptions.realTime(bounded);
         TaskSlots slots = new TaskSlots(partitions, queryOptions.counts() ? shufflePartitions : sinks.rejectsDir() != null ? 1 : 0,
@@ -184,10 +194,10 @@ public final class StreamJob implements Callable<Integer> {
         if (realTime) {
             slots.requireConfigured(new SparkConf());
         }
-        Path metrics = optionalPath(metricsFile);
+        Path metrics = metricsFile == null || metricsFile.isBlank() ? null : Path.of(metricsFile.trim());
         err.println("stream-job options in effect:");
         err.println("  input         " + source.describe());
-        err.println("  radio codes   " + codes.size() + " from " + radioCodes);
+        err.println("  radio codes   " + codes.size() + " from " + radioCodesUri);
         err.println("  windows       " + windowing.describe());
         err.println("  queries       " + queryOptions.describe(triggering));
         err.println("  trigger       " + triggering.describe());
@@ -200,18 +210,19 @@ public final class StreamJob implements Callable<Integer> {
         // Closed in reverse: Spark stops before its temporary checkpoint is deleted and the metrics file closed.
         try (BatchProgressListener progress = new BatchProgressListener(err, metrics);
              CheckpointRoot checkpoints = new CheckpointRoot(checkpointDir);
-             SparkSession spark = SparkSessions.create(shufflePartitions, uiPort, err);
+             SparkSession spark = SparkSessions.create(shufflePartitions, uiPort,
+                     checkpointDir == null || StorageLocations.isLocal(checkpointDir, hadoop), err);
              SignalStop signal = new SignalStop(err, checkpointDir)) {
             spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
             if (realTime) {
                 slots.requireRegistered(spark.sparkContext());
             }
             spark.streams().addListener(progress);
-            List<StreamingQuery> queries = new ArrayList<>(new CountsQueries(sinks, triggering, checkpoints.dir())
+            List<StreamingQuery> queries = new ArrayList<>(new CountsQueries(sinks, triggering, checkpoints)
                     .start(spark, source, codes, windowing, queryOptions.counts()));
             if (queryOptions.enriched()) {
                 queries.add(EnrichedFeed.start(spark, source, codes, queryOptions.enrichedTopic(),
-                        queryOptions.enrichedTrigger(triggering), realTime, checkpoints.dir()));
+                        queryOptions.enrichedTrigger(triggering), realTime, checkpoints));
             }
             try {
                 awaitAll(spark, queries, bounded);
@@ -267,7 +278,16 @@ public final class StreamJob implements Callable<Integer> {
         if (consoleRows < 1) {
             throw usage("--console-rows must be at least 1, not " + consoleRows);
         }
-        return new Sinks(EnumSet.copyOf(sinks), consoleRows, outputTopic, outputDir, outputFormat, optionalPath(rejectsDir));
+        return new Sinks(EnumSet.copyOf(sinks), consoleRows, outputTopic, outputDir.trim(), outputFormat,
+                StorageLocations.optional(rejectsDir));
+    }
+
+    /** The sinks with their folders checked and written as full URIs. */
+    private static Sinks reachable(Sinks sinks, Configuration hadoop) {
+        String output = sinks.enabled().contains(Sink.FILES)
+                ? StorageLocations.requireReachable("--output-dir", sinks.outputDir(), hadoop) : sinks.outputDir();
+        String rejects = sinks.rejectsDir() == null ? null : StorageLocations.requireReachable("--rejects-dir", sinks.rejectsDir(), hadoop);
+        return new Sinks(sinks.enabled(), sinks.consoleRows(), sinks.outputTopic(), output, sinks.outputFormat(), rejects);
     }
 
     private void requireSparkOptions() {
@@ -280,11 +300,6 @@ public final class StreamJob implements Callable<Integer> {
         if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS.stream().sorted().toList()) + ", not '" + logLevel + "'");
         }
-    }
-
-    /** Empty means "not set" in a settings file, where a key cannot be left out of the shipped defaults. */
-    private static Path optionalPath(String value) {
-        return value == null || value.isBlank() ? null : Path.of(value.trim());
     }
 
     private void requirePositive(String option, Duration value) {

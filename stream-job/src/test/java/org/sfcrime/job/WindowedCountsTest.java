@@ -87,7 +87,7 @@ class WindowedCountsTest {
     }
 
     private Dataset<Row> countsOf(List<String> messages, Duration slide) throws Exception {
-        RadioCodes codes = RadioCodes.read(ProjectPaths.radioCodes());
+        RadioCodes codes = RadioCodes.read(ProjectPaths.radioCodes().toString(), new org.apache.hadoop.conf.Configuration());
         return WindowedCounts.windowedCounts(CallParsing.valid(CallParsing.parse(kafkaRows(messages))), codes.toDataset(spark),
                 new Windowing(Duration.ofMinutes(60), slide, Duration.ofMinutes(30)));
     }
