@@ -22,14 +22,16 @@ Options:
                    executor size spark-submit asks for unless given --executor-memory)
   --port N         Master port (default: 7077)
   --webui-port N   Master UI port; Worker i serves its UI on N+i (default: 8080)
-  --dir DIR        state folder: master.log, master.pid, worker-i.log, worker-i.pid, worker-i/
-                   (executor work dirs), spark-home/ (default: .runtime/spark-cluster)
+  --dir DIR        state folder: master.log, master.pid, worker-i.log, worker-i.pid, spark-home/,
+                   and per worker its own folders, as if on its own machine: worker-i/work
+                   (SPARK_WORKER_DIR), worker-i/local (spark.local.dir), worker-i/tmp (the
+                   executors' java.io.tmpdir) (default: .runtime/spark-cluster)
   --timeout S      seconds to wait for start-up, registration or a stop (default: 90)
   -h, --help       show this help
 
 The daemons' heaps: SPARK_DAEMON_MEMORY (default 256m each). Submit the job with
   scripts/spark-submit --master spark://127.0.0.1:PORT stream-job/target/stream-job.jar \\
-    --checkpoint /absolute/dir ...
+    --checkpoint hdfs://HOST:PORT/dir ...   (storage every worker reaches; see scripts/hdfs.sh)
 Exit codes: 0 success, 1 failure (or, for status, something is not running), 2 usage error.
 USAGE
 }
@@ -71,16 +73,11 @@ master_url="spark://127.0.0.1:$port"
 # Marks the daemons of this folder on their command line, so that a stale pid file never names another process.
 marker="-Dsf.spark.cluster.dir=$dir"
 
-# The pid in pid file $1 if that process is alive and is a daemon of class $2 started for this folder.
-daemon_pid() {
-  local pid cmdline
-  pid="$(cat "$1" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
-  [[ "$cmdline" == *"$marker "* && "$cmdline" == *" $2 "* ]] && echo "$pid"
-}
-master_pid() { daemon_pid "$dir/master.pid" org.apache.spark.deploy.master.Master; }
-worker_pid() { daemon_pid "$dir/worker-$1.pid" org.apache.spark.deploy.worker.Worker; }
+MASTER_CLASS=org.apache.spark.deploy.master.Master WORKER_CLASS=org.apache.spark.deploy.worker.Worker
+# What a daemon of class $1 started for this folder has on its command line (the marker right before the class).
+daemon_match() { echo "$marker $1 "; }
+master_pid() { daemon_pid "$dir/master.pid" "$(daemon_match "$MASTER_CLASS")"; }
+worker_pid() { daemon_pid "$dir/worker-$1.pid" "$(daemon_match "$WORKER_CLASS")"; }
 # Worker numbers that have a pid file in this folder, in order.
 known_workers() {
   local file
@@ -90,65 +87,44 @@ known_workers() {
   done | sort -n
 }
 
-# SIGTERM, then SIGKILL after the timeout; removes the pid file.
-stop_daemon() {
-  local name="$1" pid="$2" pid_file="$3"
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 1 $(( timeout * 4 ))); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pid_file"; info "$name (pid $pid) stopped"; return 0; }
-    sleep 0.25
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  rm -f "$pid_file"
-  info "$name (pid $pid) did not stop within ${timeout}s and was killed"
-}
-
+# SIGTERM to every worker at once, SIGKILL after the timeout; removes their pid files.
 stop_workers() {
-  local i pid
+  local i daemons=()
   for i in $(known_workers); do
-    if pid="$(worker_pid "$i")"; then stop_daemon "worker $i" "$pid" "$dir/worker-$i.pid"; else rm -f "$dir/worker-$i.pid"; fi
+    daemons+=("worker $i" "$dir/worker-$i.pid" "$(daemon_match "$WORKER_CLASS")")
   done
+  [ "${#daemons[@]}" -eq 0 ] || daemon_stop "$timeout" "${daemons[@]}" || true
 }
 
-# Starts class $1 as a daemon detached from this shell, logging to $2 (appended), pid into $3.
-# The variables the Worker hands to the executors it starts: a SPARK_HOME whose jars/ is the
+# Starts class $1 as a daemon detached from this shell, logging to $2 (appended), pid into $3,
+# with the environment variables $4 (a space-separated list of NAME=VALUE, may be empty). The variables the Worker hands to the executors it starts: a SPARK_HOME whose jars/ is the
 # resolved folder (WorkerCommandBuilder builds the executor's classpath from it; RELEASE makes it
 # read jars/ rather than a source build's folders), the Scala version, and loopback. A port that is
 # taken is an error rather than the next one silently; the master's REST submission server (fixed
 # port 6066, for cluster deploy mode, unused here) stays off so that several clusters can run.
 spawn_daemon() {
-  local class="$1" log="$2" pid_file="$3"; shift 3
+  local class="$1" log="$2" pid_file="$3" env="$4"; shift 4
   local opens
   opens="$(pom_property spark.jvm.opens)"
   # shellcheck disable=SC2086
-  SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 \
-    setsid java -Xms64m -Xmx"${SPARK_DAEMON_MEMORY:-256m}" $opens "$marker" \
-      -Dspark.port.maxRetries=0 -Dspark.master.rest.enabled=false -cp "$SPARK_JARS/*" "$class" "$@" >>"$log" 2>&1 </dev/null &
-  echo $! >"$pid_file"
+  daemon_start "$pid_file" "$log" env SPARK_HOME="$dir/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1 $env \
+    java -Xms64m -Xmx"${SPARK_DAEMON_MEMORY:-256m}" $opens -Dspark.port.maxRetries=0 -Dspark.master.rest.enabled=false \
+      -cp "$SPARK_JARS/*" "$marker" "$class" "$@"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Waits until grep pattern $2 appears in log $1 after byte $3, while pid file $4's daemon (checked by $5) lives.
+# Waits until grep pattern $2 appears in log $1 after byte $3, while the daemon of pid file $5 (class $6) lives.
 await_log() {
-  local log="$1" pattern="$2" from="$3" name="$4" alive="$5" started_at
-  started_at=$(date +%s)
-  until tail -c +"$from" "$log" 2>/dev/null | grep -q "$pattern"; do
-    if ! $alive >/dev/null; then
-      tail -n 20 "$log" >&2
-      die "$name exited during start-up (log: $log)"
-    fi
-    if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
-      tail -n 20 "$log" >&2
-      local pid
-      pid="$($alive)" && kill -KILL "$pid" 2>/dev/null || true
-      die "$name did not come up within ${timeout}s and was stopped (log: $log)"
-    fi
-    sleep 0.5
-  done
+  local log="$1" pattern="$2" from="$3" name="$4" pid_file="$5" class="$6" status=0
+  daemon_await_log "$log" "$from" "$pattern" "$pid_file" "$(daemon_match "$class")" "$timeout" || status=$?
+  if [ "$status" = 1 ]; then
+    die "$name exited during start-up (log: $log)"
+  elif [ "$status" = 2 ]; then
+    daemon_kill "$pid_file" "$(daemon_match "$class")"
+    die "$name did not come up within ${timeout}s and was stopped (log: $log)"
+  fi
 }
-
-log_end() { echo $(( $(stat -c %s "$1" 2>/dev/null || echo 0) + 1 )); }
 
 start() {
   ensure_spark_runtime
@@ -165,11 +141,11 @@ start() {
     info "Spark master is already running (pid $pid, $master_url)"
   else
     port_open "$port" && die "port $port is taken by another process: choose another with --port"
-    from="$(log_end "$dir/master.log")"
+    from="$(daemon_log_end "$dir/master.log")"
     info "starting Spark master $SPARK_VERSION on $master_url (UI http://127.0.0.1:$webui_port, log: $dir/master.log)"
-    spawn_daemon org.apache.spark.deploy.master.Master "$dir/master.log" "$dir/master.pid" \
+    spawn_daemon "$MASTER_CLASS" "$dir/master.log" "$dir/master.pid" "" \
       --host 127.0.0.1 --port "$port" --webui-port "$webui_port"
-    await_log "$dir/master.log" "I have been elected leader" "$from" "the Spark master" master_pid
+    await_log "$dir/master.log" "I have been elected leader" "$from" "the Spark master" "$dir/master.pid" "$MASTER_CLASS"
     master_started=1
   fi
 
@@ -180,18 +156,23 @@ start() {
       info "worker $i is already running (pid $pid)"
       continue
     fi
-    mkdir -p "$dir/worker-$i"
-    from="$(log_end "$dir/worker-$i.log")"
+    # Each worker has its own work, scratch and temporary folders, as on its own machine: a job that
+    # relies on one disk shared by all executors fails here rather than on a real cluster.
+    mkdir -p "$dir/worker-$i/work" "$dir/worker-$i/local" "$dir/worker-$i/tmp"
+    from="$(daemon_log_end "$dir/worker-$i.log")"
     info "starting worker $i: $cores core(s), $memory (UI http://127.0.0.1:$(( webui_port + i )), log: $dir/worker-$i.log)"
-    spawn_daemon org.apache.spark.deploy.worker.Worker "$dir/worker-$i.log" "$dir/worker-$i.pid" \
-      --host 127.0.0.1 --cores "$cores" --memory "$memory" --work-dir "$dir/worker-$i" \
+    # SPARK_LOCAL_DIRS is the executors' spark.local.dir; JAVA_TOOL_OPTIONS reaches every JVM the worker
+    # starts (executors, drivers in cluster deploy mode), which inherit its environment.
+    spawn_daemon "$WORKER_CLASS" "$dir/worker-$i.log" "$dir/worker-$i.pid" \
+      "SPARK_WORKER_DIR=$dir/worker-$i/work SPARK_LOCAL_DIRS=$dir/worker-$i/local JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=$dir/worker-$i/tmp" \
+      --host 127.0.0.1 --cores "$cores" --memory "$memory" --work-dir "$dir/worker-$i/work" \
       --webui-port $(( webui_port + i )) "$master_url"
     to_wait+=("$i:$from")
   done
   local entry
   for entry in "${to_wait[@]}"; do
     i="${entry%%:*}"
-    await_log "$dir/worker-$i.log" "Successfully registered with master" "${entry#*:}" "worker $i" "worker_pid $i"
+    await_log "$dir/worker-$i.log" "Successfully registered with master" "${entry#*:}" "worker $i" "$dir/worker-$i.pid" "$WORKER_CLASS"
   done
   info "Spark cluster is up: $workers worker(s) of $cores core(s) and $memory registered with $master_url"
   echo "$master_url"
@@ -199,10 +180,7 @@ start() {
 
 stop() {
   stop_workers
-  local pid
-  if pid="$(master_pid)"; then
-    stop_daemon "Spark master" "$pid" "$dir/master.pid"
-  else
+  if ! daemon_stop "$timeout" "Spark master" "$dir/master.pid" "$(daemon_match "$MASTER_CLASS")"; then
     rm -f "$dir/master.pid"
     info "Spark master is not running (no live master of $dir)"
   fi

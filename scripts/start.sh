@@ -109,20 +109,6 @@ done
 replicas=$(( brokers < 3 ? brokers : 3 ))
 min_insync=$(( replicas < 3 ? 1 : 2 ))
 
-# Earlier versions kept one node's files directly in DIR. Move them to DIR/node-1, where that node
-# (node.id 1, same cluster and quorum) finds them; a running broker must be stopped first.
-if [ -d "$dir/data" ] && [ ! -e "$(node_dir 1)" ]; then
-  if pid="$(broker_pid "$dir")"; then
-    die "$dir holds a broker of the earlier single-node layout, running (pid $pid): stop it with" \
-      "scripts/stop.sh --dir $dir, then run scripts/start.sh again to move its data to $dir/node-1/"
-  fi
-  mkdir -p "$(node_dir 1)"
-  mv "$dir/data" "$(node_dir 1)/data"
-  [ ! -f "$dir/server.log" ] || mv "$dir/server.log" "$(node_dir 1)/server.log"
-  rm -f "$dir/server.properties" "$dir/kafka.pid"
-  info "moved the single-node broker's data/ and server.log from $dir to $dir/node-1/ (the layout since --brokers)"
-fi
-
 # The nodes already formatted must be exactly nodes 1..N: a quorum cannot be resized by a restart.
 formatted=0
 for meta in "$dir"/node-*/data/meta.properties; do
@@ -230,28 +216,25 @@ if [ "${#starting[@]}" -gt 0 ]; then
     node="$(node_dir "$i")"
     info "starting node $i of Kafka $KAFKA_VERSION on 127.0.0.1:$(client_port "$i") (log: $node/server.log)"
     # The log is appended to across restarts: only what this start writes can say it is up.
-    log_starts+=($(( $(stat -c %s "$node/server.log" 2>/dev/null || echo 0) + 1 )))
-    # setsid: the broker outlives this script and the terminal; INFO logs go to its own log file.
+    log_starts+=("$(daemon_log_end "$node/server.log")")
+    # The broker outlives this script and the terminal; INFO logs go to its own log file.
     KAFKA_JVM_OPTS="-Dkafka.root.level=INFO ${KAFKA_JVM_OPTS:-}" KAFKA_HEAP_OPTS="$heap" \
       kafka_command kafka.Kafka "$node/server.properties"
-    setsid "${KAFKA_CMD[@]}" >>"$node/server.log" 2>&1 </dev/null &
-    echo $! >"$node/kafka.pid"
+    daemon_start "$node/kafka.pid" "$node/server.log" "${KAFKA_CMD[@]}"
   done
   started_at=$(date +%s)
   for k in "${!starting[@]}"; do
     i="${starting[$k]}" node="$(node_dir "${starting[$k]}")"
-    until grep -q "Kafka Server started" <(tail -c +"${log_starts[$k]}" "$node/server.log" 2>/dev/null); do
-      if ! broker_pid "$node" >/dev/null; then
-        tail -n 20 "$node/server.log" >&2
-        rm -f "$node/kafka.pid"
-        die "node $i exited during start-up (log: $node/server.log)"
-      fi
-      if [ $(( $(date +%s) - started_at )) -ge "$timeout" ]; then
-        tail -n 20 "$node/server.log" >&2
-        die "node $i did not start within ${timeout}s (log: $node/server.log); stop the nodes with scripts/stop.sh --dir $dir"
-      fi
-      sleep 0.5
-    done
+    # The nodes start together: each waits what is left of the one timeout.
+    status=0
+    daemon_await_log "$node/server.log" "${log_starts[$k]}" "Kafka Server started" "$node/kafka.pid" \
+      "kafka.Kafka $node/server.properties" $(( timeout - ($(date +%s) - started_at) )) || status=$?
+    if [ "$status" = 1 ]; then
+      rm -f "$node/kafka.pid"
+      die "node $i exited during start-up (log: $node/server.log)"
+    elif [ "$status" = 2 ]; then
+      die "node $i did not start within ${timeout}s (log: $node/server.log); stop the nodes with scripts/stop.sh --dir $dir"
+    fi
     info "node $i is up (pid $(cat "$node/kafka.pid")) after $(( $(date +%s) - started_at ))s"
   done
 fi

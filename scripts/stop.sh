@@ -38,38 +38,19 @@ if [ -n "$node" ]; then
   [ -d "$dir/node-$node" ] || usage_error "$dir has no node $node (no folder node-$node)"
   folders=("$dir/node-$node")
 else
-  # Every node, and a broker of the earlier single-node layout (files directly in DIR).
-  folders=("$dir")
+  folders=()
   for folder in "$dir"/node-*/; do
     [ -d "$folder" ] && folders+=("${folder%/}")
   done
 fi
 
-names=() pids=()
+daemons=()
 for folder in "${folders[@]}"; do
-  name="$([ "$folder" = "$dir" ] && echo "Kafka" || echo "node ${folder##*/node-}")"
-  if pid="$(broker_pid "$folder")"; then
-    kill -TERM "$pid"
-    names+=("$name") pids+=("$pid")
+  if broker_pid "$folder" >/dev/null; then
+    daemons+=("node ${folder##*/node-}" "$folder/kafka.pid" "kafka.Kafka $folder/server.properties")
   else
     rm -f "$folder/kafka.pid"
-    [ "$folder" = "$dir" ] || info "$name is not running"
+    info "node ${folder##*/node-} is not running"
   fi
 done
-[ "${#pids[@]}" -gt 0 ] || { info "no Kafka node of $dir is running"; exit 0; }
-
-deadline=$(( $(date +%s) + timeout ))
-for k in "${!pids[@]}"; do
-  while kill -0 "${pids[$k]}" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
-    sleep 0.5
-  done
-  if kill -0 "${pids[$k]}" 2>/dev/null; then
-    kill -KILL "${pids[$k]}" 2>/dev/null || true
-    info "${names[$k]} (pid ${pids[$k]}) did not stop within ${timeout}s and was killed"
-  else
-    info "${names[$k]} (pid ${pids[$k]}) stopped"
-  fi
-done
-for folder in "${folders[@]}"; do
-  broker_pid "$folder" >/dev/null || rm -f "$folder/kafka.pid"
-done
+[ "${#daemons[@]}" -gt 0 ] && daemon_stop "$timeout" "${daemons[@]}" || info "no Kafka node of $dir is running"

@@ -19,8 +19,12 @@ pipeline_setting() {
 pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
 KAFKA_VERSION="$(pom_property kafka.version)"
 SPARK_VERSION="$(pom_property spark.version)"
+HADOOP_VERSION="$(pom_property hadoop.version)"
 KAFKA_LIBS="$RUNTIME_DIR/kafka-$KAFKA_VERSION/libs"
 SPARK_JARS="$RUNTIME_DIR/spark-$SPARK_VERSION/jars"
+HADOOP_JARS="$RUNTIME_DIR/hadoop-$HADOOP_VERSION/jars"
+
+source "$ROOT/scripts/lib/daemon.sh"
 
 command -v java >/dev/null 2>&1 || die "java not found on PATH: install a JDK 17 or newer"
 
@@ -50,17 +54,10 @@ resolve_runtime() {
 
 ensure_kafka_runtime() { resolve_runtime kafka "$KAFKA_LIBS"; }
 
-# The pid of the broker started for node folder $1 (a cluster's DIR/node-i, or DIR itself in the
-# single-node layout of earlier versions), if it is alive. A pid file can outlive its process
-# (a reboot, a kill -9) and the number be reused: the process must be a broker of that folder.
-broker_pid() {
-  local pid
-  pid="$(cat "$1/kafka.pid" 2>/dev/null || true)"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null \
-    && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "kafka.Kafka $1/server.properties" \
-    && echo "$pid"
-}
+# The pid of the broker started for node folder $1 (DIR/node-i), if it is alive and is that node's broker.
+broker_pid() { daemon_pid "$1/kafka.pid" "kafka.Kafka $1/server.properties"; }
 ensure_spark_runtime() { resolve_runtime spark "$SPARK_JARS"; }
+ensure_hdfs_runtime() { resolve_runtime hdfs "$HADOOP_JARS"; }
 
 # The java command line for a class from the Kafka jars (broker, storage tool, CLI tools), in KAFKA_CMD.
 kafka_command() {

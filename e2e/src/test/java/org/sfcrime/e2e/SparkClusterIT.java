@@ -152,7 +152,7 @@ class SparkClusterIT {
         while (System.nanoTime() < deadline) {
             // whole lines only: the job may be writing the next one
             int reported = Files.exists(metrics) ? (int) Files.readString(metrics).chars().filter(c -> c == '\n').count() : 0;
-            if (reported >= batches && hasExecutor(clusterDir.resolve("worker-1"))) {
+            if (reported >= batches && hasExecutor(clusterDir.resolve("worker-1/work"))) {
                 return reported;
             }
             if (!job.isAlive()) {
