@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole pipeline on the bundled sample, on this machine: build, start Kafka, replay the calls,
 # verify delivery, run the stream job once over the topic and show the windowed counts.
-# With --cluster: on a replicated 3-node Kafka and a Spark standalone master with 2 workers.
+# With --cluster: on a replicated 3-node Kafka, a Spark standalone master with 2 workers, and HDFS
+# holding the job's checkpoint and files sink.
 # With --secure: on Kafka with SASL_SSL, users and ACLs, each component as its own user.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -19,16 +20,18 @@ demo can be rerun.
   --cluster   run it on a replicated Kafka of 3 KRaft nodes (ports PORT to PORT+2, state in
               .runtime/kafka-3, scripts/start.sh --brokers 3) and the job on a Spark standalone
               master (spark://127.0.0.1:7077) with 2 workers of 1 core and 1g
-              (scripts/spark-cluster.sh), instead of one node and local[2]
+              (scripts/spark-cluster.sh), instead of one node and local[2]; the job's checkpoint
+              and its files sink (the final windows) on HDFS (hdfs://127.0.0.1:9000, a NameNode
+              and 2 DataNodes, scripts/hdfs.sh), which every worker reaches
   --secure    run it on a secured Kafka (scripts/start.sh --secure, state in .runtime/kafka-secure,
               or .runtime/kafka-3-secure with --cluster): SASL_SSL with SCRAM passwords, ACLs, TLS
               from a private CA; the producer, the verifier and the job each connect as their own
               user through the client file start.sh writes (DIR/client-USER.properties), and the
               topic is emptied as admin. It uses the same port: stop a plaintext demo first
               (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
-  --stop      stop what earlier demos started (Kafka, the Spark cluster), and nothing else
+  --stop      stop what earlier demos started (Kafka, the Spark cluster, HDFS), and nothing else
 
-Kafka, and with --cluster the Spark master and workers, keep running afterwards; the demo says so
+Kafka, and with --cluster the Spark master and workers and HDFS, keep running afterwards; the demo says so
 at the end. Stop them with scripts/demo.sh --stop.
 USAGE
 }
@@ -48,12 +51,13 @@ while [ $# -gt 0 ]; do
     *) echo "error: unknown option '$1' (see scripts/demo.sh --help)" >&2; exit 2 ;;
   esac
 done
-# What this demo started and may stop again: one line per service, "kafka DIR" or "spark-cluster".
+# What this demo started and may stop again: one line per service, "kafka DIR", "spark-cluster" or "hdfs".
 started_file="$RUNTIME_DIR/demo.started"
 if [ "$stop" = 1 ]; then
   grep -qx spark-cluster "$started_file" 2>/dev/null && "$ROOT/scripts/spark-cluster.sh" stop
+  grep -qx hdfs "$started_file" 2>/dev/null && "$ROOT/scripts/hdfs.sh" stop
   grep '^kafka ' "$started_file" 2>/dev/null | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
-  [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka or a Spark cluster"
+  [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka, a Spark cluster or HDFS"
   rm -f "$started_file"
   exit 0
 fi
@@ -79,13 +83,18 @@ remember() { grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_
 ensure_jars
 broker_pid "$kafka_dir/node-1" >/dev/null || remember "kafka $kafka_dir"
 bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" "${secure_start[@]}" | tail -n 1)"
-master='local[2]' job_state=()
+master='local[2]' job_state=() submit_conf=() sinks=console output=""
 if [ "$cluster" = 1 ]; then
   "$ROOT/scripts/spark-cluster.sh" status >/dev/null 2>&1 || remember spark-cluster
   master="$("$ROOT/scripts/spark-cluster.sh" start --workers 2 --cores 1 --memory 1g | tail -n 1)"
-  # Executors write the checkpoint too: an absolute folder, new for each run as the topic is.
-  rm -rf "$RUNTIME_DIR/demo-checkpoint"
-  job_state=(--checkpoint "$RUNTIME_DIR/demo-checkpoint")
+  "$ROOT/scripts/hdfs.sh" status >/dev/null 2>&1 || remember hdfs
+  hdfs="$("$ROOT/scripts/hdfs.sh" start --datanodes 2 | tail -n 1)"
+  # Executors write the checkpoint and the files on whichever worker their tasks run: storage that
+  # every worker reaches, new for each run as the topic is.
+  "$ROOT/scripts/hdfs-dfs" -rm -r -f -skipTrash "$hdfs/sf-crime-demo" >/dev/null
+  output="$hdfs/sf-crime-demo/counts" sinks=console,files
+  job_state=(--checkpoint "$hdfs/sf-crime-demo/checkpoint" --output-dir "$output")
+  submit_conf=(--conf spark.hadoop.dfs.replication=2)
 fi
 
 info "emptying $topic so that the demo starts from a clean topic"
@@ -104,11 +113,16 @@ info "2/3 verifying delivery: every record in the file exactly once in the topic
 java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input" "${consumer[@]}"
 
 info "3/3 counting calls per hour, crime type and disposition with Spark on $master (bounded run)"
-"$ROOT/scripts/spark-submit" --master "$master" stream-job/target/stream-job.jar \
-  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 "${job_state[@]}" "${job[@]}"
+"$ROOT/scripts/spark-submit" --master "$master" "${submit_conf[@]}" stream-job/target/stream-job.jar \
+  --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 --sinks "$sinks" \
+  "${job_state[@]}" "${job[@]}"
+if [ -n "$output" ]; then
+  info "the files sink on HDFS holds $("$ROOT/scripts/hdfs-dfs" -cat "$output/part-*" | grep -c .) final windows" \
+    "(scripts/hdfs-dfs -ls $output)"
+fi
 
 info "done in $(( $(date +%s) - started ))s. Still running: Kafka on $bootstrap$([ "$cluster" = 1 ] \
-  && echo ", the Spark master $master and 2 workers (UI http://127.0.0.1:8080)"):"
+  && echo ", the Spark master $master and 2 workers (UI http://127.0.0.1:8080), HDFS $hdfs (UI http://127.0.0.1:9870)"):"
 cat >&2 <<NEXT
     look at the topic:  scripts/kafka-console-consumer --bootstrap-server $bootstrap --topic $topic --from-beginning --max-messages 5$(
       [ "$secure" = 0 ] || echo " --command-config $kafka_dir/client-consumer.properties")
