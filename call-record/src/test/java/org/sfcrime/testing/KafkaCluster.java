@@ -211,9 +211,9 @@ public final class KafkaCluster implements AutoCloseable {
 
     /**
      * The first of {@code count} consecutive ports that are free now, below Linux's ephemeral range
-     * (32768 and up) so that no client connection takes one before the broker binds it.
+     * (32768 and up) so that no client connection takes one before the broker (or another daemon) binds it.
      */
-    private static int freePortRange(int count) {
+    public static int freePortRange(int count) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int first = ThreadLocalRandom.current().nextInt(20000, 32768 - count);
             if (IntStream.range(first, first + count).allMatch(KafkaCluster::isFree)) {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads the job's files sink (JSON lines) as Spark would: only the files that its commit log,
- * {@code _spark_metadata/}, lists as added, so a file of a failed task attempt never counts.
+ * {@code _spark_metadata/}, lists as added, so a file of a failed task attempt never counts. The
+ * files are looked up by name in the folder, so a folder copied out of HDFS reads the same.
  */
 final class FilesSink {
 
@@ -40,7 +41,8 @@ final class FilesSink {
         }
         List<JsonNode> rows = new ArrayList<>();
         for (String file : files) {
-            for (String line : Files.readAllLines(Path.of(URI.create(file)))) {
+            String name = URI.create(file).getPath().substring(URI.create(file).getPath().lastIndexOf('/') + 1);
+            for (String line : Files.readAllLines(outputDir.resolve(name))) {
                 if (!line.isBlank()) {
                     rows.add(mapper.readTree(line));
                 }
