@@ -67,6 +67,19 @@ class ClusterPreflightTest {
     }
 
     @Test
+    void localAbsolutePathsUnderAClusterMasterAreOneWarningLineAndUrisNone(@TempDir Path dir) throws IOException {
+        String master = "spark://127.0.0.1:" + freePort();
+
+        Outcome outcome = runUnder(master, "--sinks", "kafka,files", "--checkpoint", dir.resolve("cp").toString(),
+                "--output-dir", "hdfs://namenode:8020/counts", "--rejects-dir", "file://" + dir.resolve("rejects"));
+
+        List<String> warnings = outcome.stderr.lines().filter(line -> line.startsWith("warning: ")).toList();
+        assertEquals(List.of("warning: under the cluster master " + master + " --checkpoint " + dir.resolve("cp") + " and --rejects-dir file://"
+                + dir.resolve("rejects") + " are local paths: every worker must see the same path (one machine or a shared mount);"
+                + " across machines use hdfs:// or an object store"), warnings, outcome.stderr);
+    }
+
+    @Test
     void onlyLocalAndLocalNKeepEveryTaskInTheDriver() {
         assertFalse(ClusterPreflight.isCluster("local"));
         assertFalse(ClusterPreflight.isCluster("local[2]"));
