@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.ExitCodes;
@@ -112,7 +113,11 @@ public final class ProducerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ReplayRun(this, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        try {
+            return new ReplayRun(this, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        } catch (OutOfMemoryError e) {
+            throw new CommandFailure(OutOfMemoryAdvice.message(replay.input, replay.order, Runtime.getRuntime().maxMemory()));
+        }
     }
 
     /** The kafka.* settings of the option-default files: the first layer of the client settings. */
