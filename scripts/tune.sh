@@ -11,6 +11,6 @@
 # Exit codes: 0 every run succeeded, 1 failure at run time (or failed runs, listed in the CSV), 2 usage error.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/bench.sh"
-ensure_spark_runtime
+wants_help "$@" || ensure_spark_runtime
 # The study copies the job's and producer's jars itself when it starts.
 run_benchmark 1g org.sfcrime.bench.tuning.TuningStudy "$@"

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,8 +46,9 @@ import picocli.CommandLine.Spec;
                 "Client settings, later wins: the kafka.* keys of those files < --producer-config FILE"
                         + " < --producer-property KEY=VALUE < --bootstrap-server. Secret values are never printed.",
                 "",
-                ExitCodes.HELP + " Failure at run time: broker or topic missing, failed sends, broken JSON,"
-                        + " invalid record with --strict.",
+                ExitCodes.HELP,
+                "Failure at run time: broker or topic missing, failed sends, broken JSON, invalid record with --strict."
+                        + " Stopped by a signal, the producer flushes what is in flight and prints its summary.",
                 "",
                 "Example: java -jar producer/target/producer.jar --rate 1000 --create-topic"})
 public final class ProducerCommand implements Callable<Integer> {
@@ -105,14 +105,10 @@ public final class ProducerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            replay.validate();
-            ReplayOptions.require(topic != null && !topic.isBlank(), "--topic must not be empty");
-            ReplayOptions.require(timeoutMs > 0, "--timeout-ms must be > 0, got " + timeoutMs);
-            ReplayOptions.require(partitions > 0, "--partitions must be > 0, got " + partitions);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        replay.validate();
+        replay.require(topic != null && !topic.isBlank(), "--topic must not be empty");
+        replay.require(timeoutMs > 0, "--timeout-ms must be > 0, got " + timeoutMs);
+        replay.require(partitions > 0, "--partitions must be > 0, got " + partitions);
         try {
             return new ReplayRun(this, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
         } catch (OutOfMemoryError e) {

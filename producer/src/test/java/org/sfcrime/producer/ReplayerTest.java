@@ -168,7 +168,7 @@ class ReplayerTest {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
                     new ByteArraySerializer());
 
-            ReplaySummary summary = replay(producer, options("--order", order.optionValue()), broken);
+            ReplaySummary summary = replay(producer, options("--order", order.toString()), broken);
 
             assertEquals(3, producer.history().size(), order.toString());
             assertEquals(3, summary.acknowledged, order.toString());

@@ -25,12 +25,6 @@ public record Sinks(Set<Sink> enabled, int consoleRows, String outputTopic, Path
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
         }
-
-        static final class Converter extends LowerCaseEnumConverter<OutputFormat> {
-            Converter() {
-                super(OutputFormat.class, "format");
-            }
-        }
     }
 
     public Sinks {

@@ -20,7 +20,7 @@ import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.cli.PropertiesFiles;
-import org.sfcrime.cli.UsageErrorHandler;
+import org.sfcrime.cli.CommandLines;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
@@ -131,7 +131,7 @@ public final class TuningStudy implements Callable<Integer> {
     Path callsFile;
 
     public static void main(String[] args) {
-        System.exit(UsageErrorHandler.install(new CommandLine(new TuningStudy())).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(CommandLines.of(new TuningStudy()).execute(args));
     }
 
     @Override
