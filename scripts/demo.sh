@@ -14,11 +14,11 @@ Usage: scripts/demo.sh [--input FILE] [--port N] [--cluster] [--secure]
 
 Runs the pipeline end to end on FILE (default: the bundled synthetic sample,
 data/police-department-calls-for-service.json) with a local Kafka on 127.0.0.1:PORT
-(default: the port of config/pipeline.properties, 9092). The topic is emptied first, so the
-demo can be rerun.
+(default: the port of config/pipeline.properties, 9092), its state in .runtime/kafka-demo. The
+topic is emptied first, so the demo can be rerun.
 
   --cluster   run it on a replicated Kafka of 3 KRaft nodes (ports PORT to PORT+2, state in
-              .runtime/kafka-3, scripts/start.sh --brokers 3) and the job on a Spark standalone
+              .runtime/kafka-demo-3, scripts/start.sh --brokers 3) and the job on a Spark standalone
               master (spark://127.0.0.1:7077) with 2 workers of 1 core and 1g
               (scripts/spark-cluster.sh), instead of one node and local[2]; the job's checkpoint
               and its files sink (the final windows) on HDFS (hdfs://127.0.0.1:9000, a NameNode
@@ -62,12 +62,14 @@ if [ "$stop" = 1 ]; then
   exit 0
 fi
 [ -r "$input" ] || { echo "error: $input: no such readable file" >&2; exit 2; }
-brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-run"
-[ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-3"
+# The demo's own state folder, apart from scripts/start.sh's default: the README's steps, run after
+# the demo, then start on a Kafka of their own, not on the demo's topic.
+brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-demo"
+[ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-demo-3"
 # With --secure every client names its user's file; the admin empties the topic.
 secure_start=() admin=() producer=() consumer=() job=()
 if [ "$secure" = 1 ]; then
-  kafka_dir="$kafka_dir-secure"
+  kafka_dir="$RUNTIME_DIR/kafka-3-secure"
   [ "$cluster" = 1 ] || kafka_dir="$RUNTIME_DIR/kafka-secure"
   secure_start=(--secure)
   admin=(--command-config "$kafka_dir/client-admin.properties")

@@ -47,6 +47,10 @@ run_benchmark() {
     esac
   done
   set -- "${args[@]}"
+  if [ -n "$help" ]; then
+    bench_help "$class" "$@"
+    return 0
+  fi
   ensure_bench_jar
   ensure_kafka_runtime
   BENCH_SNAPSHOT="$(mktemp -d "${TMPDIR:-/tmp}/sf-bench-jars.XXXXXX")"
@@ -60,7 +64,7 @@ run_benchmark() {
   fi
   cd "$ROOT"
   exec {lock_fd}>"$lock_file" || die "cannot open --lock-file $lock_file"
-  if [ -z "$help" ] && ! flock -n "$lock_fd"; then
+  if ! flock -n "$lock_fd"; then
     info "waiting for $lock_file: another measurement is running"
     flock -w "$lock_wait" "$lock_fd" || die "another benchmark held $lock_file for more than $lock_wait s (raise --lock-wait-s)"
   fi
@@ -69,11 +73,29 @@ run_benchmark() {
   java -Xmx"$heap" -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dproject.root="$ROOT" \
     -Dbench.lock.file="$lock_file" \
     -cp "$BENCH_SNAPSHOT/benchmarks.jar" "$class" "${client_jars[@]}" "$@" {lock_fd}>&-
-  local status=$?
-  if [ -n "$help" ]; then
-    printf '\nScript options (before or among the others):\n  --lock-file FILE   %s\n  --lock-wait-s S    %s\n' \
-      "File locked exclusively while this command runs, shared with every other benchmark on this machine (default: /tmp/sf-bench.lock)." \
-      "Longest wait for another benchmark to release the lock, in seconds (default: 1800; 0 = only try once)."
+}
+
+# True when the arguments ask for help or the version: then a script builds, fetches and starts nothing.
+wants_help() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in -h|--help|-V|--version) return 0 ;; esac
+  done
+  return 1
+}
+
+# bench_help CLASS ARGS...: the benchmark's own --help from an already built benchmarks.jar (never
+# a build), then the options of the script itself.
+bench_help() {
+  local class="$1"
+  shift
+  [ "${1:-}" = "--with-client-jars" ] && shift
+  if [ -f "$BENCH_JAR" ]; then
+    java -cp "$BENCH_JAR" "$class" "$@"
+  else
+    echo "benchmarks.jar is not built yet: the first run builds it, or 'mvn -B -DskipTests package'; --help then lists every option."
   fi
-  return "$status"
+  printf '\nScript options (before or among the others):\n  --lock-file FILE   %s\n  --lock-wait-s S    %s\n' \
+    "File locked exclusively while this command runs, shared with every other benchmark on this machine (default: /tmp/sf-bench.lock)." \
+    "Longest wait for another benchmark to release the lock, in seconds (default: 1800; 0 = only try once)."
 }

@@ -32,7 +32,7 @@ public final class CommandLines {
 
     /** As {@link #execute(Object, String, String...)}, writing to {@code out} and {@code err} unless null: for tests. */
     public static int execute(Object command, String component, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = UsageErrorHandler.install(new CommandLine(command));
+        CommandLine commandLine = of(command);
         commandLine.setOut(out != null ? out : standardOutput());
         commandLine.setErr(err != null ? err : new PrintWriter(System.err, true));
         commandLine.setExecutionExceptionHandler(new FailureHandler());
@@ -46,6 +46,14 @@ public final class CommandLines {
             return ExitCodes.USAGE;
         }
         return commandLine.execute(args);
+    }
+
+    /**
+     * A command line under the project's parsing rules: enum values in any case (--help lists them
+     * as users write them, their toString()), usage errors as one line ({@link UsageErrorHandler}).
+     */
+    public static CommandLine of(Object command) {
+        return UsageErrorHandler.install(new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true));
     }
 
     /**

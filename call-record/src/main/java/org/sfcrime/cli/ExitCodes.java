@@ -13,9 +13,9 @@ public final class ExitCodes {
     /** Stopped by SIGTERM (128 + 15). */
     public static final int TERMINATED = 143;
 
-    /** The line every --help ends with. */
-    public static final String HELP = "Exit status: 0 success; 1 failure at run time; 2 usage error;"
-            + " 130/143 stopped by SIGINT/SIGTERM (the summary is still printed).";
+    /** The exit-code line of every --help, and of the README and each component's doc. */
+    public static final String HELP = "Exit status: 0 success, 1 failure at run time, 2 usage error,"
+            + " 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.";
 
     private ExitCodes() {
     }

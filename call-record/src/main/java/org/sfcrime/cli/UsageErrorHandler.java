@@ -1,7 +1,9 @@
 package org.sfcrime.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.ArgSpec;
@@ -59,6 +61,20 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
                 }
             }
         }
+        Class<?> enumType = enumType(e.getArgSpec());
+        if (enumType != null && e.getValue() != null && e.getArgSpec() instanceof OptionSpec option) {
+            return option.longestName() + " must be one of " + Arrays.stream(enumType.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")) + ", not '" + e.getValue() + "'";
+        }
         return e.getMessage().replaceFirst("^Error: ", "");
+    }
+
+    /** The enum an option takes, alone or in a list; null for any other type. */
+    private static Class<?> enumType(ArgSpec arg) {
+        if (arg == null) {
+            return null;
+        }
+        Class<?> type = arg.isMultiValue() ? arg.auxiliaryTypes()[0] : arg.type();
+        return type.isEnum() ? type : null;
     }
 }

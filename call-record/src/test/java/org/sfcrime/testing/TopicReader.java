@@ -17,7 +17,10 @@ public final class TopicReader {
     private TopicReader() {
     }
 
-    /** A consumer assigned to every partition of the topic, at its beginning. */
+    /**
+     * A consumer assigned to every partition of the topic, at its beginning; waits up to the
+     * timeout for the topic to be created.
+     */
     public static KafkaConsumer<String, String> fromStart(String bootstrapServers, String topic, Duration timeout) {
         return fromStart(bootstrapServers, new Properties(), topic, timeout);
     }
@@ -30,11 +33,42 @@ public final class TopicReader {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions;
+        try {
+            partitions = partitionsOnceCreated(consumer, topic, timeout);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
+    }
+
+    /**
+     * The topic's partitions, waiting for the topic when it does not exist yet: a reader is often
+     * started before the job that creates its topic (the broker never creates one on a read).
+     */
+    private static List<TopicPartition> partitionsOnceCreated(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TopicPartition> partitions = partitionsOf(consumer, topic, timeout);
+        while (partitions.isEmpty()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("topic " + topic + " did not exist within " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for topic " + topic, e);
+            }
+            partitions = partitionsOf(consumer, topic, timeout);
+        }
+        return partitions;
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic, Duration timeout) {
+        return consumer.partitionsFor(topic, timeout).stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     /** Every record of the topic, up to each partition's end offset at the call; throws when that takes longer than the timeout. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.ConfigFileOption;
 import org.sfcrime.cli.ExitCodes;
@@ -14,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
                 "Client settings, later wins: the kafka.* keys of those files < --producer-config FILE"
                         + " < --producer-property KEY=VALUE < --bootstrap-server. Secret values are never printed.",
                 "",
-                ExitCodes.HELP + " Failure at run time: broker or topic missing, failed sends, broken JSON,"
-                        + " invalid record with --strict.",
+                ExitCodes.HELP,
+                "Failure at run time: broker or topic missing, failed sends, broken JSON, invalid record with --strict."
+                        + " Stopped by a signal, the producer flushes what is in flight and prints its summary.",
                 "",
                 "Example: java -jar producer/target/producer.jar --rate 1000 --create-topic"})
 public final class ProducerCommand implements Callable<Integer> {
@@ -104,15 +105,15 @@ public final class ProducerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        replay.validate();
+        replay.require(topic != null && !topic.isBlank(), "--topic must not be empty");
+        replay.require(timeoutMs > 0, "--timeout-ms must be > 0, got " + timeoutMs);
+        replay.require(partitions > 0, "--partitions must be > 0, got " + partitions);
         try {
-            replay.validate();
-            ReplayOptions.require(topic != null && !topic.isBlank(), "--topic must not be empty");
-            ReplayOptions.require(timeoutMs > 0, "--timeout-ms must be > 0, got " + timeoutMs);
-            ReplayOptions.require(partitions > 0, "--partitions must be > 0, got " + partitions);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            return new ReplayRun(this, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
+        } catch (OutOfMemoryError e) {
+            throw new CommandFailure(OutOfMemoryAdvice.message(replay.input, replay.order, Runtime.getRuntime().maxMemory()));
         }
-        return new ReplayRun(this, spec.commandLine().getOut(), spec.commandLine().getErr()).execute();
     }
 
     /** The kafka.* settings of the option-default files: the first layer of the client settings. */

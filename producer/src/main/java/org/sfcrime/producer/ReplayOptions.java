@@ -1,7 +1,9 @@
 package org.sfcrime.producer;
 
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options that say what is replayed and how: input, order, pace, span, invalid records.
@@ -10,12 +12,15 @@ import picocli.CommandLine.Option;
  */
 public final class ReplayOptions {
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
             description = "The calls file, relative to the working directory; '-' reads standard input."
                     + " JSON array or NDJSON, gzip detected from the content. Default: ${DEFAULT-VALUE}.")
     String input;
 
-    @Option(names = "--order", paramLabel = "ORDER", converter = OrderConverter.class,
+    @Option(names = "--order", paramLabel = "ORDER",
             description = "event-time: ascending call_date_time, ties in file order (reads the whole file first);"
                     + " file: as in the file, streamed. Default: ${DEFAULT-VALUE}.")
     ReplayOrder order;
@@ -58,7 +63,7 @@ public final class ReplayOptions {
         return limit == null ? Long.MAX_VALUE : limit;
     }
 
-    /** @throws IllegalArgumentException naming the option, when a value or a combination is not allowed */
+    /** @throws ParameterException naming the option, when a value or a combination is not allowed */
     void validate() {
         require(input != null && !input.isEmpty(), "--input needs a file name or '-' for standard input");
         require(Double.isFinite(rateRecordsPerSecond) && rateRecordsPerSecond >= 0,
@@ -75,20 +80,10 @@ public final class ReplayOptions {
         require(limit == null || limit >= 0, "--limit must be >= 0, got " + limit);
     }
 
-    static void require(boolean condition, String message) {
+    /** @throws ParameterException with the message, a usage error, unless the condition holds */
+    void require(boolean condition, String message) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
-    static final class OrderConverter implements CommandLine.ITypeConverter<ReplayOrder> {
-        @Override
-        public ReplayOrder convert(String value) {
-            try {
-                return ReplayOrder.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            throw new ParameterException(spec.commandLine(), message);
         }
     }
 }

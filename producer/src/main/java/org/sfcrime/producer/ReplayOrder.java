@@ -1,9 +1,6 @@
 package org.sfcrime.producer;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-/** The order in which records are sent, as written on the command line. */
+/** The order in which records are sent; {@link #toString()} is the value written after --order. */
 public enum ReplayOrder {
 
     /** Ascending call_date_time, ties in file order: event time only moves forward. */
@@ -16,24 +13,6 @@ public enum ReplayOrder {
 
     ReplayOrder(String optionValue) {
         this.optionValue = optionValue;
-    }
-
-    public String optionValue() {
-        return optionValue;
-    }
-
-    /** Parses a command-line value; the message lists the valid values. */
-    public static ReplayOrder parse(String text) {
-        for (ReplayOrder order : values()) {
-            if (order.optionValue.equals(text)) {
-                return order;
-            }
-        }
-        throw new IllegalArgumentException("expected one of " + validValues() + ", got '" + text + "'");
-    }
-
-    public static String validValues() {
-        return Arrays.stream(values()).map(ReplayOrder::optionValue).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.sfcrime.producer;
 
+import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.OptionDefaults;
-import picocli.CommandLine;
 
 /** The producer's options as a command line sets them, over the shipped defaults, for tests of the parts. */
 final class ProducerOptions {
@@ -11,7 +11,7 @@ final class ProducerOptions {
 
     static ProducerCommand parse(String... args) {
         ProducerCommand command = new ProducerCommand();
-        new CommandLine(command).setDefaultValueProvider(OptionDefaults.load("producer", null)).parseArgs(args);
+        CommandLines.of(command).setDefaultValueProvider(OptionDefaults.load("producer", null)).parseArgs(args);
         return command;
     }
 }

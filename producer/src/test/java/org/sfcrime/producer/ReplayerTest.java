@@ -65,7 +65,7 @@ class ReplayerTest {
         assertEquals(calls, values(producer));
     }
 
-    /** Both ways of ordering: a merge sort of a mixed file, and the one-pass reversal of a newest-first file. */
+    /** A file in mixed order, and one newest first as the DataSF extract is. */
     static Stream<Arguments> filesWithEqualCallTimes() {
         return Stream.of(
                 Arguments.of(Named.of("mixed order", List.of(
@@ -168,7 +168,7 @@ class ReplayerTest {
             MockProducer<byte[], byte[]> producer = new MockProducer<>(false, null, new ByteArraySerializer(),
                     new ByteArraySerializer());
 
-            ReplaySummary summary = replay(producer, options("--order", order.optionValue()), broken);
+            ReplaySummary summary = replay(producer, options("--order", order.toString()), broken);
 
             assertEquals(3, producer.history().size(), order.toString());
             assertEquals(3, summary.acknowledged, order.toString());

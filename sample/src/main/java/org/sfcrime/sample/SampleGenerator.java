@@ -7,7 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sfcrime.record.CallRecordFormat;
-import org.sfcrime.cli.UsageErrorHandler;
+import org.sfcrime.cli.CommandLines;
+import org.sfcrime.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "generate-sample", mixinStandardHelpOptions = true,
         description = "Writes a deterministic synthetic sample of San Francisco police calls for service, "
                 + "shaped like the DataSF extract: newest call first, ending 2018-12-31 23:57.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:The sample was written.", "1:The sample could not be written.", "2:Invalid usage."})
+        footer = {"", ExitCodes.HELP})
 public final class SampleGenerator implements Callable<Integer> {
 
     @Spec
@@ -52,7 +52,7 @@ public final class SampleGenerator implements Callable<Integer> {
     private SampleFormat format;
 
     public static void main(String[] args) {
-        System.exit(UsageErrorHandler.install(new CommandLine(new SampleGenerator())).execute(args));
+        System.exit(CommandLines.of(new SampleGenerator()).execute(args));
     }
 
     @Override

@@ -14,10 +14,4 @@ public enum Query {
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    static final class Converter extends LowerCaseEnumConverter<Query> {
-        Converter() {
-            super(Query.class, "query");
-        }
-    }
 }

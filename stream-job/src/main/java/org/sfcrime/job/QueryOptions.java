@@ -26,18 +26,12 @@ public final class QueryOptions {
         public String toString() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
-
-        static final class Converter extends LowerCaseEnumConverter<EnrichedTrigger> {
-            Converter() {
-                super(EnrichedTrigger.class, "trigger");
-            }
-        }
     }
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--queries", paramLabel = "QUERY[,QUERY]", split = ",", converter = Query.Converter.class,
+    @Option(names = "--queries", paramLabel = "QUERY[,QUERY]", split = ",",
             description = "What the job computes: ${COMPLETION-CANDIDATES}; enriched in real time needs local[N] with N >= the topic's"
                     + " partitions, plus the shuffle partitions when counts run too (default: ${DEFAULT-VALUE}).")
     private List<Query> queries;
@@ -47,7 +41,7 @@ public final class QueryOptions {
                     + " partitions when missing (default: ${DEFAULT-VALUE}).")
     private String enrichedTopic;
 
-    @Option(names = "--enriched-trigger", paramLabel = "real-time|micro-batch", converter = EnrichedTrigger.Converter.class,
+    @Option(names = "--enriched-trigger", paramLabel = "real-time|micro-batch",
             description = "How the enriched feed runs: real-time (Spark's Real-Time Mode) or micro-batch (on --trigger);"
                     + " --bounded drains it in micro-batches either way (default: ${DEFAULT-VALUE}).")
     private EnrichedTrigger enrichedTrigger;

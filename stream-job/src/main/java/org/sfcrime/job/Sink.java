@@ -20,11 +20,4 @@ public enum Sink {
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Reads a name as written after --sinks, in any case. */
-    static final class Converter extends LowerCaseEnumConverter<Sink> {
-        Converter() {
-            super(Sink.class, "sink");
-        }
-    }
 }

@@ -24,12 +24,6 @@ public record Sinks(Set<Sink> enabled, int consoleRows, String outputTopic, Stri
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
         }
-
-        static final class Converter extends LowerCaseEnumConverter<OutputFormat> {
-            Converter() {
-                super(OutputFormat.class, "format");
-            }
-        }
     }
 
     public Sinks {

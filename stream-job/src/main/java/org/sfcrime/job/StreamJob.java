@@ -22,6 +22,7 @@ import org.sfcrime.cli.ClientSettings;
 import org.sfcrime.cli.CommandFailure;
 import org.sfcrime.cli.CommandLines;
 import org.sfcrime.cli.ConfigFileOption;
+import org.sfcrime.cli.ExitCodes;
 import org.sfcrime.cli.KafkaFailures;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.ProjectVersion;
@@ -51,8 +52,9 @@ import picocli.CommandLine.Spec;
                 "stdout carries the console sink's counts; stderr carries the options in effect, progress and errors."},
         footer = {"",
                 "Spark settings: pass them to spark-submit (--conf k=v); --conf spark.sql.shuffle.partitions wins over --shuffle-partitions.",
-                "Exit status: 0 success (a bounded run drained the topic, or the queries stopped); 1 failure at run time"
-                        + " (Kafka unreachable, a topic or file missing, a query failed); 2 usage error; 130/143 stopped by SIGINT/SIGTERM."})
+                ExitCodes.HELP,
+                "Success: a bounded run drained the topic, or the queries stopped. Failure at run time: Kafka unreachable,"
+                        + " a topic or file missing, a query failed."})
 public final class StreamJob implements Callable<Integer> {
 
     /** The levels Spark's setLogLevel takes. */
@@ -117,7 +119,7 @@ public final class StreamJob implements Callable<Integer> {
     @Option(names = "--ui-port", paramLabel = "PORT", description = "Spark UI port on localhost, 0 = no UI (default: ${DEFAULT-VALUE}).")
     private int uiPort;
 
-    @Option(names = "--sinks", paramLabel = "SINK[,SINK]", split = ",", converter = Sink.Converter.class,
+    @Option(names = "--sinks", paramLabel = "SINK[,SINK]", split = ",",
             description = "Where counts go, each its own query: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private List<Sink> sinks;
 
@@ -136,7 +138,7 @@ public final class StreamJob implements Callable<Integer> {
     @Option(names = "--output-dir", paramLabel = "DIR|URI", description = "Folder of the files sink, a local path or a Hadoop URI (default: ${DEFAULT-VALUE}).")
     private String outputDir;
 
-    @Option(names = "--output-format", paramLabel = "FORMAT", converter = Sinks.OutputFormat.Converter.class,
+    @Option(names = "--output-format", paramLabel = "FORMAT",
             description = "Format of the files sink: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Sinks.OutputFormat outputFormat;
 

@@ -57,9 +57,9 @@ class StreamJobOptionsTest {
         Outcome trigger = run("--queries", "enriched", "--enriched-trigger", "continuous");
 
         assertEquals(2, query.exitCode);
-        assertTrue(query.stderr.contains("unknown query 'join' (valid: counts, enriched)"), query.stderr);
+        assertTrue(query.stderr.contains("--queries must be one of counts, enriched, not 'join'"), query.stderr);
         assertEquals(2, trigger.exitCode);
-        assertTrue(trigger.stderr.contains("unknown trigger 'continuous' (valid: real-time, micro-batch)"), trigger.stderr);
+        assertTrue(trigger.stderr.contains("--enriched-trigger must be one of real-time, micro-batch, not 'continuous'"), trigger.stderr);
     }
 
     @Test
@@ -75,7 +75,7 @@ class StreamJobOptionsTest {
         Outcome outcome = run("--sinks", "console,hdfs");
 
         assertEquals(2, outcome.exitCode);
-        assertTrue(outcome.stderr.contains("unknown sink 'hdfs' (valid: console, kafka, files)"), outcome.stderr);
+        assertTrue(outcome.stderr.contains("--sinks must be one of console, kafka, files, not 'hdfs'"), outcome.stderr);
     }
 
     @Test
@@ -84,7 +84,7 @@ class StreamJobOptionsTest {
 
         assertEquals(2, outcome.exitCode);
         assertTrue(outcome.stderr.contains("--output-format"), outcome.stderr);
-        assertTrue(outcome.stderr.contains("unknown format 'csv' (valid: json, parquet)"), outcome.stderr);
+        assertTrue(outcome.stderr.contains("--output-format must be one of json, parquet, not 'csv'"), outcome.stderr);
     }
 
     @Test

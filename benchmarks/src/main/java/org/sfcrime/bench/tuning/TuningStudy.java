@@ -20,7 +20,7 @@ import org.sfcrime.bench.BenchBroker;
 import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.cli.PropertiesFiles;
-import org.sfcrime.cli.UsageErrorHandler;
+import org.sfcrime.cli.CommandLines;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = {
                 "Measures the stream job's throughput (bounded drain, one setting at a time around the shipped defaults) and",
                 "end-to-end latency (live, fixed producer rate, per trigger interval) against a broker it starts itself.",
-                "Writes CSV files and PNG charts to --output-dir."},
+                "Writes CSV files and PNG charts to --output-dir: .runtime/tune, or the committed docs/tuning with --publish."},
         footer = {"", "Example: scripts/tune.sh --quick",
                 "Exit codes: 0 every run succeeded, 1 failure at run time (or some runs failed; see the CSV), 2 usage error."})
 public final class TuningStudy implements Callable<Integer> {
@@ -108,9 +108,15 @@ public final class TuningStudy implements Callable<Integer> {
             description = "Seconds of each live run measured, after the warm-up (default: 45 with --quick, else 60).")
     Integer liveMeasureSeconds;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "docs/tuning",
-            description = "Folder for the CSV files and charts, relative to the project root (default: ${DEFAULT-VALUE}).")
+    /** Null: .runtime/tune, or docs/tuning with --publish. */
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Folder for the CSV files and charts, relative to the project root (default: .runtime/tune;"
+                    + " docs/tuning with --publish). A folder under docs/ needs --publish.")
     Path outputDir;
+
+    @Option(names = "--publish",
+            description = "Replace the results committed under docs/ (default folder docs/tuning), which TUNING.md cites.")
+    boolean publish;
 
     @Option(names = "--charts-only", description = "Only redraw the charts from the CSV files in --output-dir.")
     boolean chartsOnly;
@@ -131,7 +137,7 @@ public final class TuningStudy implements Callable<Integer> {
     Path callsFile;
 
     public static void main(String[] args) {
-        System.exit(UsageErrorHandler.install(new CommandLine(new TuningStudy())).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(CommandLines.of(new TuningStudy()).execute(args));
     }
 
     @Override
@@ -163,6 +169,11 @@ public final class TuningStudy implements Callable<Integer> {
         factors = Objects.requireNonNullElse(factors, GridPoint.FACTORS);
         liveMeasureSeconds = Objects.requireNonNullElse(liveMeasureSeconds, quick ? 45 : 60);
         liveRepeats = Objects.requireNonNullElse(liveRepeats, quick ? 1 : 3);
+        outputDir = Objects.requireNonNullElse(outputDir, Path.of(publish ? "docs/tuning" : ".runtime/tune"));
+        if (!publish && outputDirectory().startsWith(ProjectPaths.root().resolve("docs"))) {
+            throw new ParameterException(spec.commandLine(), "--output-dir " + outputDir
+                    + " would replace results committed under docs/: add --publish, or pick a folder outside docs/");
+        }
         List<String> selectable = new ArrayList<>(GridPoint.FACTORS);
         selectable.add(GridPoint.SPARK_DEFAULTS);
         String error = records < 1 || repeats < 1 || warmupRuns < 0 || liveWarmupSeconds < 0 || runTimeoutSeconds < 1
@@ -245,7 +256,7 @@ public final class TuningStudy implements Callable<Integer> {
     }
 
     Path outputDirectory() {
-        return ProjectPaths.root().resolve(outputDir);
+        return ProjectPaths.root().resolve(outputDir).normalize();
     }
 
     /** Our producer sending the generated calls into the topic, with the given options. */
