@@ -174,7 +174,9 @@ public final class StreamJob implements Callable<Integer> {
         queryOptions.validate();
         requireSparkOptions();
         Path checkpointDir = optionalPath(checkpoint);
-        ClusterPreflight.check(new SparkConf().get("spark.master", "local[*]"), checkpointDir, sinks, spec.commandLine());
+        SparkConf submitted = new SparkConf();
+        ClusterPreflight.check(submitted.get("spark.master", "local[*]"), submitted.getBoolean("spark.authenticate", false),
+                checkpointDir, sinks, spec.commandLine());
         CallSource source = source();
         RadioCodes codes = RadioCodes.read(radioCodes);
         int partitions = JobKafkaCheck.run(source, sinks, queryOptions, err);
