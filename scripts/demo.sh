@@ -24,8 +24,10 @@ demo can be rerun.
               or .runtime/kafka-3-secure with --cluster): SASL_SSL with SCRAM passwords, ACLs, TLS
               from a private CA; the producer, the verifier and the job each connect as their own
               user through the client file start.sh writes (DIR/client-USER.properties), and the
-              topic is emptied as admin. It uses the same port: stop a plaintext demo first
-              (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
+              topic is emptied as admin. With --cluster the Spark cluster is secured too
+              (scripts/spark-cluster.sh start --secure, state in .runtime/spark-cluster-secure):
+              the job is submitted with its --properties-file. It uses the same ports: stop a
+              plaintext demo first (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
   --stop      stop what earlier demos started (Kafka, the Spark cluster), and nothing else
 
 Kafka, and with --cluster the Spark master and workers, keep running afterwards; the demo says so
@@ -51,7 +53,9 @@ done
 # What this demo started and may stop again: one line per service, "kafka DIR" or "spark-cluster".
 started_file="$RUNTIME_DIR/demo.started"
 if [ "$stop" = 1 ]; then
-  grep -qx spark-cluster "$started_file" 2>/dev/null && "$ROOT/scripts/spark-cluster.sh" stop
+  grep '^spark-cluster' "$started_file" 2>/dev/null | while read -r _ spark_dir; do
+    "$ROOT/scripts/spark-cluster.sh" stop ${spark_dir:+--dir "$spark_dir"}
+  done
   grep '^kafka ' "$started_file" 2>/dev/null | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
   [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka or a Spark cluster"
   rm -f "$started_file"
@@ -61,8 +65,9 @@ fi
 brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-run"
 [ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-3"
 # With --secure every client names its user's file; the admin empties the topic.
-secure_start=() admin=() producer=() consumer=() job=()
+secure_start=() admin=() producer=() consumer=() job=() spark_dir="$RUNTIME_DIR/spark-cluster"
 if [ "$secure" = 1 ]; then
+  spark_dir="$RUNTIME_DIR/spark-cluster-secure"
   kafka_dir="$kafka_dir-secure"
   [ "$cluster" = 1 ] || kafka_dir="$RUNTIME_DIR/kafka-secure"
   secure_start=(--secure)
@@ -79,10 +84,12 @@ remember() { grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_
 ensure_jars
 broker_pid "$kafka_dir/node-1" >/dev/null || remember "kafka $kafka_dir"
 bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" "${secure_start[@]}" | tail -n 1)"
-master='local[2]' job_state=()
+master='local[2]' job_state=() spark_submit=()
 if [ "$cluster" = 1 ]; then
-  "$ROOT/scripts/spark-cluster.sh" status >/dev/null 2>&1 || remember spark-cluster
-  master="$("$ROOT/scripts/spark-cluster.sh" start --workers 2 --cores 1 --memory 1g | tail -n 1)"
+  "$ROOT/scripts/spark-cluster.sh" status --dir "$spark_dir" >/dev/null 2>&1 || remember "spark-cluster $spark_dir"
+  master="$("$ROOT/scripts/spark-cluster.sh" start --dir "$spark_dir" --workers 2 --cores 1 --memory 1g \
+    "${secure_start[@]}" | tail -n 1)"
+  [ "$secure" = 0 ] || spark_submit=(--properties-file "$spark_dir/spark-secure.properties")
   # Executors write the checkpoint too: an absolute folder, new for each run as the topic is.
   rm -rf "$RUNTIME_DIR/demo-checkpoint"
   job_state=(--checkpoint "$RUNTIME_DIR/demo-checkpoint")
@@ -104,7 +111,7 @@ info "2/3 verifying delivery: every record in the file exactly once in the topic
 java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input" "${consumer[@]}"
 
 info "3/3 counting calls per hour, crime type and disposition with Spark on $master (bounded run)"
-"$ROOT/scripts/spark-submit" --master "$master" stream-job/target/stream-job.jar \
+"$ROOT/scripts/spark-submit" --master "$master" "${spark_submit[@]}" stream-job/target/stream-job.jar \
   --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 "${job_state[@]}" "${job[@]}"
 
 info "done in $(( $(date +%s) - started ))s. Still running: Kafka on $bootstrap$([ "$cluster" = 1 ] \
