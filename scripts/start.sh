@@ -274,22 +274,15 @@ if [ "${#starting[@]}" -gt 0 ]; then
   done
 fi
 
-admin_config=() acls_pid="" outputs_pid=""
 if [ "$secure" = 1 ]; then
   write_client_files "$dir" "$bootstrap"
-  admin_config=(--command-config "$(client_file "$dir" admin)")
-  # The admin is a super user: the topics can be created while the users' ACLs are added.
-  add_acls "$dir" "$bootstrap" "$topic" "$timeout" &
-  acls_pid=$!
-  create_output_topics "$dir" "$bootstrap" "$topic" "$partitions" "$replicas" "$timeout" &
-  outputs_pid=$!
+  secure_setup "$dir" "$bootstrap" "$topic" "$partitions" "$replicas" "$timeout"
+else
+  kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create \
+    --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
+  timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
+    || die "could not create topic $topic on $bootstrap within ${timeout}s"
 fi
-kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin_config[@]}" --create \
-  --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
-timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
-  || die "could not create topic $topic on $bootstrap within ${timeout}s"
-[ -z "$acls_pid" ] || wait "$acls_pid" || exit 1
-[ -z "$outputs_pid" ] || wait "$outputs_pid" || exit 1
 info "topic $topic is ready on $bootstrap ($replicas replica(s) per partition)"
 if [ "$secure" = 1 ]; then
   info "SASL_SSL (SCRAM-SHA-512) only; each user's client settings (owner-only files, secrets never printed):"

@@ -158,59 +158,44 @@ CLIENT
   done
 }
 
-# Runs a Kafka tool class $4.. as the admin of DIR $1 on bootstrap list $2 within $3 seconds,
-# logging to DIR/admin.log.
-as_admin() {
-  local dir="$1" bootstrap="$2" timeout="$3"; shift 3
-  kafka_command "$@" --bootstrap-server "$bootstrap" --command-config "$(client_file "$dir" admin)"
-  timeout "$timeout" "${KAFKA_CMD[@]}" >>"$dir/admin.log" 2>&1
-}
-
-# The job's output topics of calls topic $3 (see output_topics), created by the admin of DIR $1 on
-# bootstrap list $2 when missing, with $4 partitions and $5 replicas, within $6 seconds; the counts
-# topic is a changelog: compacted. The job itself may not create topics.
-create_output_topics() {
-  local dir="$1" bootstrap="$2" topic="$3" partitions="$4" replicas="$5" timeout="$6" out
-  local -a topics
-  mapfile -t topics < <(output_topics "$topic")
-  # One JVM after the other: start.sh runs this, the ACLs and the calls topic at once, on a machine
-  # that may have two cores.
-  for out in "${topics[@]}"; do
-    local config=()
-    [ "$out" != "${topics[0]}" ] || config=(--config cleanup.policy=compact)
-    as_admin "$dir" "$bootstrap" "$timeout" org.apache.kafka.tools.TopicCommand --create --if-not-exists \
-      --topic "$out" --partitions "$partitions" --replication-factor "$replicas" "${config[@]}" \
-      || die "could not create topic $out on $bootstrap within ${timeout}s (log: $dir/admin.log)"
-  done
-}
-
-# The ACLs of DIR $1 on bootstrap list $2 for calls topic $3, added within $4 seconds, again at
-# every start (adding an existing ACL changes nothing). Every grant is literal or a named prefix:
+# The admin's work at every start of DIR $1 with bootstrap list $2 ($2 is in the admin's client file;
+# named for messages), within $6 seconds, in one JVM (scripts/lib/SecureSetup.java): the calls topic
+# $3 and the job's output topics (see output_topics), created when missing with $4 partitions and $5
+# replicas, the counts topic compacted (a changelog); and the ACLs, each literal or a named prefix:
 #   producer    writes the calls topic;
 #   consumer    reads it, in no group or a group named sf-crime-consumer*;
 #   stream-job  reads it in Spark's groups (spark-kafka-source-*) and writes its output topics;
 #   dashboard   reads the output topics in group sf-crime-dashboard.
-# No Create, no cluster ACL: an idempotent producer needs only Write on a topic since Kafka 3.0
-# (KIP-679), so IdempotentWrite is not granted.
-add_acls() {
-  local dir="$1" bootstrap="$2" topic="$3" timeout="$4" out
-  local -a outputs=() out_args=()
+# The job may create no topic; no user has a cluster ACL: an idempotent producer needs only Write
+# on a topic since Kafka 3.0 (KIP-679), so IdempotentWrite is not granted. Adding an ACL that
+# exists changes nothing; ACLs of earlier versions are not removed.
+secure_setup() {
+  local dir="$1" bootstrap="$2" topic="$3" partitions="$4" replicas="$5" timeout="$6" out
+  local -a outputs=() steps=()
   mapfile -t outputs < <(output_topics "$topic")
-  for out in "${outputs[@]}"; do out_args+=(--topic "$out"); done
-  acl() {
-    as_admin "$dir" "$bootstrap" "$timeout" org.apache.kafka.tools.AclCommand --add "$@" \
-      || die "adding ACLs on $bootstrap failed (log: $dir/admin.log)"
-  }
-  # One JVM after the other, as create_output_topics.
-  acl --allow-principal User:producer --operation Write --operation Describe --topic "$topic"
-  acl --allow-principal User:consumer --allow-principal User:stream-job --operation Read --operation Describe \
-    --topic "$topic"
-  acl --allow-principal User:consumer --operation Read --resource-pattern-type prefixed --group "$CONSUMER_GROUP_PREFIX"
-  acl --allow-principal User:stream-job --operation Read --resource-pattern-type prefixed --group "$SPARK_GROUP_PREFIX"
-  acl --allow-principal User:stream-job --operation Write --operation Describe "${out_args[@]}"
-  acl --allow-principal User:dashboard --operation Read --operation Describe "${out_args[@]}"
-  acl --allow-principal User:dashboard --operation Read --group "$DASHBOARD_GROUP"
-  info "ACLs: producer writes $topic; consumer reads it (groups $CONSUMER_GROUP_PREFIX*); stream-job reads it" \
-    "(groups $SPARK_GROUP_PREFIX*) and writes ${outputs[*]}; dashboard reads those (group $DASHBOARD_GROUP)" \
-    "(log: $dir/admin.log)"
+  steps+=(topic "$topic" "$partitions" "$replicas" -)
+  steps+=(topic "${outputs[0]}" "$partitions" "$replicas" cleanup.policy=compact)
+  for out in "${outputs[@]:1}"; do steps+=(topic "$out" "$partitions" "$replicas" -); done
+  grant() { steps+=(acl "User:$1" "$2" "$3" "$4" "$5"); }
+  grant producer WRITE TOPIC LITERAL "$topic"
+  grant producer DESCRIBE TOPIC LITERAL "$topic"
+  for user in consumer stream-job; do
+    grant "$user" READ TOPIC LITERAL "$topic"
+    grant "$user" DESCRIBE TOPIC LITERAL "$topic"
+  done
+  grant consumer READ GROUP PREFIXED "$CONSUMER_GROUP_PREFIX"
+  grant stream-job READ GROUP PREFIXED "$SPARK_GROUP_PREFIX"
+  for out in "${outputs[@]}"; do
+    grant stream-job WRITE TOPIC LITERAL "$out"
+    grant stream-job DESCRIBE TOPIC LITERAL "$out"
+    grant dashboard READ TOPIC LITERAL "$out"
+    grant dashboard DESCRIBE TOPIC LITERAL "$out"
+  done
+  grant dashboard READ GROUP LITERAL "$DASHBOARD_GROUP"
+  kafka_command "$ROOT/scripts/lib/SecureSetup.java" "$(client_file "$dir" admin)" "$timeout" "${steps[@]}"
+  timeout "$(( timeout + 30 ))" "${KAFKA_CMD[@]}" >>"$dir/admin.log" 2>&1 \
+    || { tail -n 5 "$dir/admin.log" >&2; die "creating the topics and ACLs on $bootstrap failed (log: $dir/admin.log)"; }
+  info "topics $topic, ${outputs[*]}; ACLs: producer writes $topic; consumer reads it (groups $CONSUMER_GROUP_PREFIX*);" \
+    "stream-job reads it (groups $SPARK_GROUP_PREFIX*) and writes the output topics; dashboard reads those" \
+    "(group $DASHBOARD_GROUP) (log: $dir/admin.log)"
 }

@@ -45,10 +45,16 @@ final class CommandLineWatch implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot list /proc", e);
             }
+            // A short pause leaves the cores to the processes watched; each lives far longer (a JVM).
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
-    /** The command lines seen, as long as {@link #close()} has not been called, without those empty. */
+    /** The distinct command lines seen until {@link #close()}. */
     Set<String> seen() {
         return Set.copyOf(seen);
     }
