@@ -23,12 +23,14 @@ topic is emptied first, so the demo can be rerun.
               (scripts/spark-cluster.sh), instead of one node and local[2]; the job's checkpoint
               and its files sink (the final windows) on HDFS (hdfs://127.0.0.1:9000, a NameNode
               and 2 DataNodes, scripts/hdfs.sh), which every worker reaches
-  --secure    run it on a secured Kafka (scripts/start.sh --secure, state in .runtime/kafka-secure,
-              or .runtime/kafka-3-secure with --cluster): SASL_SSL with SCRAM passwords, ACLs, TLS
+  --secure    run it on a secured Kafka (scripts/start.sh --secure, state in .runtime/kafka-demo-secure,
+              or .runtime/kafka-demo-3-secure with --cluster): SASL_SSL with SCRAM passwords, ACLs, TLS
               from a private CA; the producer, the verifier and the job each connect as their own
               user through the client file start.sh writes (DIR/client-USER.properties), and the
-              topic is emptied as admin. It uses the same port: stop a plaintext demo first
-              (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
+              topic is emptied as admin. With --cluster the Spark cluster is secured too
+              (scripts/spark-cluster.sh start --secure, state in .runtime/spark-cluster-secure):
+              the job is submitted with its --properties-file. It uses the same ports: stop a
+              plaintext demo first (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
   --stop      stop what earlier demos started (Kafka, the Spark cluster, HDFS), and nothing else
 
 Kafka, and with --cluster the Spark master and workers and HDFS, keep running afterwards; the demo says so
@@ -54,7 +56,9 @@ done
 # What this demo started and may stop again: one line per service, "kafka DIR", "spark-cluster" or "hdfs".
 started_file="$RUNTIME_DIR/demo.started"
 if [ "$stop" = 1 ]; then
-  grep -qx spark-cluster "$started_file" 2>/dev/null && "$ROOT/scripts/spark-cluster.sh" stop
+  grep '^spark-cluster' "$started_file" 2>/dev/null | while read -r _ spark_dir; do
+    "$ROOT/scripts/spark-cluster.sh" stop ${spark_dir:+--dir "$spark_dir"}
+  done
   grep -qx hdfs "$started_file" 2>/dev/null && "$ROOT/scripts/hdfs.sh" stop
   grep '^kafka ' "$started_file" 2>/dev/null | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
   [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka, a Spark cluster or HDFS"
@@ -67,10 +71,10 @@ fi
 brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-demo"
 [ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-demo-3"
 # With --secure every client names its user's file; the admin empties the topic.
-secure_start=() admin=() producer=() consumer=() job=()
+secure_start=() admin=() producer=() consumer=() job=() spark_dir="$RUNTIME_DIR/spark-cluster"
 if [ "$secure" = 1 ]; then
-  kafka_dir="$RUNTIME_DIR/kafka-3-secure"
-  [ "$cluster" = 1 ] || kafka_dir="$RUNTIME_DIR/kafka-secure"
+  spark_dir="$RUNTIME_DIR/spark-cluster-secure"
+  kafka_dir="$kafka_dir-secure"
   secure_start=(--secure)
   admin=(--command-config "$kafka_dir/client-admin.properties")
   producer=(--producer-config "$kafka_dir/client-producer.properties")
@@ -85,10 +89,12 @@ remember() { grep -qx "$1" "$started_file" 2>/dev/null || echo "$1" >>"$started_
 ensure_jars
 broker_pid "$kafka_dir/node-1" >/dev/null || remember "kafka $kafka_dir"
 bootstrap="$("$ROOT/scripts/start.sh" --brokers "$brokers" --port "$port" --dir "$kafka_dir" "${secure_start[@]}" | tail -n 1)"
-master='local[2]' job_state=() submit_conf=() sinks=console output=""
+master='local[2]' job_state=() spark_submit=() sinks=console output=""
 if [ "$cluster" = 1 ]; then
-  "$ROOT/scripts/spark-cluster.sh" status >/dev/null 2>&1 || remember spark-cluster
-  master="$("$ROOT/scripts/spark-cluster.sh" start --workers 2 --cores 1 --memory 1g | tail -n 1)"
+  "$ROOT/scripts/spark-cluster.sh" status --dir "$spark_dir" >/dev/null 2>&1 || remember "spark-cluster $spark_dir"
+  master="$("$ROOT/scripts/spark-cluster.sh" start --dir "$spark_dir" --workers 2 --cores 1 --memory 1g \
+    "${secure_start[@]}" | tail -n 1)"
+  [ "$secure" = 0 ] || spark_submit=(--properties-file "$spark_dir/spark-secure.properties")
   "$ROOT/scripts/hdfs.sh" status >/dev/null 2>&1 || remember hdfs
   hdfs="$("$ROOT/scripts/hdfs.sh" start --datanodes 2 | tail -n 1)"
   # Executors write the checkpoint and the files on whichever worker their tasks run: storage that
@@ -96,7 +102,7 @@ if [ "$cluster" = 1 ]; then
   "$ROOT/scripts/hdfs-dfs" -rm -r -f -skipTrash "$hdfs/sf-crime-demo" >/dev/null
   output="$hdfs/sf-crime-demo/counts" sinks=console,files
   job_state=(--checkpoint "$hdfs/sf-crime-demo/checkpoint" --output-dir "$output")
-  submit_conf=(--conf spark.hadoop.dfs.replication=2)
+  spark_submit+=(--conf spark.hadoop.dfs.replication=2)
 fi
 
 info "emptying $topic so that the demo starts from a clean topic"
@@ -115,7 +121,7 @@ info "2/3 verifying delivery: every record in the file exactly once in the topic
 java -jar consumer/target/consumer.jar --bootstrap-server "$bootstrap" --topic "$topic" --verify "$input" "${consumer[@]}"
 
 info "3/3 counting calls per hour, crime type and disposition with Spark on $master (bounded run)"
-"$ROOT/scripts/spark-submit" --master "$master" "${submit_conf[@]}" stream-job/target/stream-job.jar \
+"$ROOT/scripts/spark-submit" --master "$master" "${spark_submit[@]}" stream-job/target/stream-job.jar \
   --bootstrap-server "$bootstrap" --topic "$topic" --bounded --ui-port 0 --console-rows 25 --sinks "$sinks" \
   "${job_state[@]}" "${job[@]}"
 if [ -n "$output" ]; then

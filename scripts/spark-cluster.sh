@@ -2,6 +2,8 @@
 # Runs a Spark standalone cluster on this machine: one Master and N Workers, from the same
 # Maven-resolved Spark jars as scripts/spark-submit (no Spark tarball), bound to 127.0.0.1.
 set -euo pipefail
+# What this script and its daemons write (logs, work dirs, the secret) is the owner's alone.
+umask 077
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 usage() {
@@ -27,11 +29,19 @@ Options:
                    (SPARK_WORKER_DIR), worker-i/local (spark.local.dir), worker-i/tmp (the
                    executors' java.io.tmpdir) (default: .runtime/spark-cluster)
   --timeout S      seconds to wait for start-up, registration or a stop (default: 90)
+  --secure         (start) authenticated, encrypted RPC: a random secret in DIR/secrets/ (mode 700)
+                   and DIR/spark-secure.properties (mode 600: spark.authenticate, the secret,
+                   spark.network.crypto.enabled, spark.ui.killEnabled=false), passed to the Master
+                   and Workers with --properties-file, so the secret is on no command line. Only an
+                   application submitted with the same file may register; the UIs still have no
+                   access control (see docs/SECURITY.md). A DIR started with --secure is started
+                   with it again, or stopped first.
   -h, --help       show this help
 
 The daemons' heaps: SPARK_DAEMON_MEMORY (default 256m each). Submit the job with
   scripts/spark-submit --master spark://127.0.0.1:PORT stream-job/target/stream-job.jar \\
     --checkpoint hdfs://HOST:PORT/dir ...   (storage every worker reaches; see scripts/hdfs.sh)
+and to a --secure cluster with --properties-file DIR/spark-secure.properties after --master.
 Exit codes: 0 success, 1 failure (or, for status, something is not running), 2 usage error.
 USAGE
 }
@@ -46,7 +56,7 @@ case "$action" in
   *) usage_error "unknown action '$action': start, stop or status (see scripts/spark-cluster.sh --help)" ;;
 esac
 
-workers=2 cores=1 memory=1g port=7077 webui_port=8080 dir="$RUNTIME_DIR/spark-cluster" timeout=90
+workers=2 cores=1 memory=1g port=7077 webui_port=8080 dir="$RUNTIME_DIR/spark-cluster" timeout=90 secure=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --workers|--cores|--memory|--port|--webui-port|--dir|--timeout)
@@ -56,6 +66,7 @@ while [ $# -gt 0 ]; do
         --webui-port) webui_port="$2" ;; --dir) dir="$2" ;; --timeout) timeout="$2" ;;
       esac
       shift 2 ;;
+    --secure) secure=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage_error "unknown option '$1' (see scripts/spark-cluster.sh --help)" ;;
   esac
@@ -69,6 +80,8 @@ done
 
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
+chmod 700 "$dir"
+secure_properties="$dir/spark-secure.properties"
 master_url="spark://127.0.0.1:$port"
 # Marks the daemons of this folder on their command line, so that a stale pid file never names another process.
 marker="-Dsf.spark.cluster.dir=$dir"
@@ -126,8 +139,45 @@ await_log() {
   fi
 }
 
+# DIR/spark-secure.properties: Spark's shared-secret authentication and AES-based RPC encryption
+# for the daemons and every application submitted with it; the secret is made once per DIR, in a
+# file that is owner-only from its creation (umask 077), and reaches processes in no argument.
+write_secure_properties() {
+  local secret_file="$dir/secrets/spark.secret"
+  mkdir -p "$dir/secrets"
+  chmod 700 "$dir/secrets"
+  if [ ! -s "$secret_file" ]; then
+    head -c 32 /dev/urandom | base64 | tr -d '=+/\n' >"$secret_file.tmp"
+    mv "$secret_file.tmp" "$secret_file"
+  fi
+  {
+    echo "# Written by scripts/spark-cluster.sh start --secure: secret, readable by its owner only."
+    echo "# Submit with scripts/spark-submit --master $master_url --properties-file $secure_properties ..."
+    echo "spark.authenticate=true"
+    echo "spark.authenticate.secret=$(cat "$secret_file")"
+    echo "spark.network.crypto.enabled=true"
+    echo "spark.ui.killEnabled=false"
+  } >"$secure_properties.tmp"
+  mv "$secure_properties.tmp" "$secure_properties"
+}
+
+# The daemons of DIR run with its properties file when it was started --secure: a restart keeps the mode.
+daemon_properties() {
+  if [ "$secure" = 1 ] || [ -f "$secure_properties" ]; then
+    echo "--properties-file"; echo "$secure_properties"
+  fi
+}
+
 start() {
   ensure_spark_runtime
+  local -a properties
+  if [ "$secure" = 1 ]; then
+    if pid="$(master_pid)" && ! tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qx -- --properties-file; then
+      die "the master of $dir runs without --secure: stop it first (scripts/spark-cluster.sh stop --dir $dir)"
+    fi
+    [ -f "$secure_properties" ] || write_secure_properties
+  fi
+  mapfile -t properties < <(daemon_properties)
   mkdir -p "$dir/spark-home"
   ln -sfn "$SPARK_JARS" "$dir/spark-home/jars"
   echo "Spark $SPARK_VERSION (jars resolved by Maven)" >"$dir/spark-home/RELEASE"
@@ -144,7 +194,7 @@ start() {
     from="$(daemon_log_end "$dir/master.log")"
     info "starting Spark master $SPARK_VERSION on $master_url (UI http://127.0.0.1:$webui_port, log: $dir/master.log)"
     spawn_daemon "$MASTER_CLASS" "$dir/master.log" "$dir/master.pid" "" \
-      --host 127.0.0.1 --port "$port" --webui-port "$webui_port"
+      --host 127.0.0.1 --port "$port" --webui-port "$webui_port" "${properties[@]}"
     await_log "$dir/master.log" "I have been elected leader" "$from" "the Spark master" "$dir/master.pid" "$MASTER_CLASS"
     master_started=1
   fi
@@ -166,7 +216,7 @@ start() {
     spawn_daemon "$WORKER_CLASS" "$dir/worker-$i.log" "$dir/worker-$i.pid" \
       "SPARK_WORKER_DIR=$dir/worker-$i/work SPARK_LOCAL_DIRS=$dir/worker-$i/local JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=$dir/worker-$i/tmp" \
       --host 127.0.0.1 --cores "$cores" --memory "$memory" --work-dir "$dir/worker-$i/work" \
-      --webui-port $(( webui_port + i )) "$master_url"
+      --webui-port $(( webui_port + i )) "${properties[@]}" "$master_url"
     to_wait+=("$i:$from")
   done
   local entry
@@ -175,6 +225,7 @@ start() {
     await_log "$dir/worker-$i.log" "Successfully registered with master" "${entry#*:}" "worker $i" "$dir/worker-$i.pid" "$WORKER_CLASS"
   done
   info "Spark cluster is up: $workers worker(s) of $cores core(s) and $memory registered with $master_url"
+  [ "${#properties[@]}" = 0 ] || info "authenticated and encrypted: submit with --properties-file $secure_properties"
   echo "$master_url"
 }
 

@@ -3,6 +3,8 @@
 # controller, and creates the calls topic. Safe to run again: running nodes are left alone, a node
 # that is down is started (that is how a crashed node rejoins), and the topic is created only if missing.
 set -euo pipefail
+# Everything this script and the nodes it starts create is the owner's alone: folders 700, files 600.
+umask 077
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/secure.sh"
 
@@ -28,14 +30,20 @@ min.insync.replicas=2 (with acks=all a write survives the loss of one node), no 
 election. With 2 nodes: 2 replicas, min.insync.replicas=1.
 
 With --secure, clients connect over SASL_SSL (SCRAM-SHA-512) and there is no plaintext listener:
-  - DIR/secrets/ (mode 700) holds a private CA, the brokers' certificate (127.0.0.1, localhost)
-    and the truststore, made with the JDK's keytool once per DIR and kept across restarts;
-  - users admin (super user), producer, consumer and stream-job get random passwords when the
-    storage is formatted; nothing is allowed without an ACL: producer writes TOPIC, consumer
-    reads it, stream-job reads it and writes TOPIC.* (its output topics);
-  - DIR/client-USER.properties (mode 600) is each user's client file, for --producer-config,
+  - DIR/secrets/ holds a private CA, the brokers' certificate (127.0.0.1, localhost) and the
+    truststore (the CA's certificate only), each key store with its own password, made with the
+    JDK's keytool once per DIR and kept across restarts;
+  - users admin (super user), producer, consumer, stream-job and dashboard get random passwords
+    when the storage is formatted; the admin creates the job's output topics TOPIC.counts
+    (compacted), TOPIC.enriched and TOPIC.progress; nothing is allowed without an ACL: producer
+    writes TOPIC, consumer reads it (no group, or groups sf-crime-consumer*), stream-job reads it
+    (groups spark-kafka-source-*) and writes the output topics, dashboard reads those (group
+    sf-crime-dashboard);
+  - DIR/client-USER.properties is each user's client file, for --producer-config,
     --consumer-config, the job's --kafka-config and --command-config of Kafka's tools;
   - brokers talk to each other over SASL_SSL, and to the controllers over TLS with certificates.
+Everything start.sh writes is its owner's only (umask 077: folders 700, files 600), and no secret
+is ever on a command line.
 A DIR started with --secure must always be started with it, and one started without, without.
 No secret is printed; see docs/SECURITY.md.
 
@@ -53,7 +61,7 @@ Options:
 
 Broker settings are in config/server.properties; start.sh appends each node's id, ports, folder,
 for N > 1 the replication settings, and with --secure the listeners, TLS, SASL and ACL settings
-(DIR/node-i/server.properties is mode 600: it holds the admin's password). Stop with scripts/stop.sh [--dir DIR] [--node I].
+(DIR/node-i/server.properties is mode 600: with --secure it holds passwords). Stop with scripts/stop.sh [--dir DIR] [--node I].
 Prints progress on stderr and, as its last line on stdout, the bootstrap list
 (127.0.0.1:P1,127.0.0.1:P2,...).
 Exit codes: 0 running and topic present, 1 failure, 2 usage error.
@@ -98,6 +106,10 @@ fi
 
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
+# A folder made under another umask (or by an earlier version) is closed now: node data, logs and
+# the cluster metadata (salted SCRAM keys) are for the owner only.
+chmod 700 "$dir"
+for node in "$dir"/node-*/; do [ ! -d "$node" ] || chmod 700 "$node"; done
 node_dir() { echo "$dir/node-$1"; }
 client_port() { echo $(( port + $1 - 1 )); }
 quorum_port() { echo $(( controller_port + $1 - 1 )); }
@@ -123,9 +135,9 @@ if [ "$formatted" -gt 0 ]; then
       "not nodes 1..$brokers: use the same --brokers, or another --dir (or delete $dir to start afresh)"
   fi
   # Users and ACLs are made when the storage is formatted: a cluster keeps the mode it was made in.
-  if [ "$secure" = 1 ] && [ ! -f "$(secrets_dir)/.complete" ]; then
+  if [ "$secure" = 1 ] && [ ! -f "$(secrets_dir "$dir")/.complete" ]; then
     die "$dir holds a plaintext cluster without users: start it without --secure, or use another --dir"
-  elif [ "$secure" = 0 ] && [ -f "$(secrets_dir)/.complete" ]; then
+  elif [ "$secure" = 0 ] && [ -f "$(secrets_dir "$dir")/.complete" ]; then
     die "$dir holds a secured cluster: start it with --secure, or use another --dir"
   fi
 fi
@@ -139,7 +151,7 @@ write_config() {
     echo "# Added by scripts/start.sh: node $i of $brokers"
     echo "node.id=$i"
     if [ "$secure" = 1 ]; then
-      secure_broker_settings "$i"
+      secure_broker_settings "$dir" "$(client_port "$i")" "$(quorum_port "$i")"
     else
       echo "listeners=PLAINTEXT://127.0.0.1:$(client_port "$i"),CONTROLLER://127.0.0.1:$(quorum_port "$i")"
       echo "advertised.listeners=PLAINTEXT://127.0.0.1:$(client_port "$i")"
@@ -156,9 +168,7 @@ write_config() {
       echo "share.coordinator.state.topic.min.isr=$min_insync"
       echo "unclean.leader.election.enable=false"
     fi
-  } >"$(node_dir "$i")/server.properties.tmp"
-  # With --secure it holds the admin's and the key store's passwords: owner only.
-  chmod 600 "$(node_dir "$i")/server.properties.tmp"
+  } >"$(node_dir "$i")/server.properties.tmp"   # umask 077: owner only from the start (it holds passwords)
   mv "$(node_dir "$i")/server.properties.tmp" "$(node_dir "$i")/server.properties"
 }
 
@@ -172,25 +182,33 @@ random_uuid() {
 
 # Formats every node once, with one cluster id and one controller quorum of all N nodes.
 format_cluster() {
-  local cluster_id i controllers="" pids=() users=()
+  local cluster_id i controllers="" pids=() format=(kafka.tools.StorageTool format)
   cluster_id="$(random_uuid)"
-  [ "$secure" = 0 ] || mapfile -t users < <(scram_format_args)
+  if [ "$secure" = 1 ]; then
+    # The users' passwords reach the storage tool in a java @argfile (owner-only, deleted when done),
+    # not on its command line, which every local user can read.
+    scram_argfile "$dir" "$(secrets_dir "$dir")/scram.args"
+    format=("@$(secrets_dir "$dir")/scram.args")
+  fi
   for i in $(seq 1 "$brokers"); do
     controllers+="${controllers:+,}$i@127.0.0.1:$(quorum_port "$i"):$(random_uuid)"
   done
   info "formatting KRaft storage of $brokers node(s) in $dir (cluster $cluster_id)"
   # The storage tool prints the SCRAM credentials it writes: its output goes to an owner-only log.
   for i in $(seq 1 "$brokers"); do
-    (umask 077 && kafka_run kafka.tools.StorageTool format --cluster-id "$cluster_id" --initial-controllers "$controllers" \
-      --config "$(node_dir "$i")/server.properties" "${users[@]}" >>"$(node_dir "$i")/format.log" 2>&1) &
+    (kafka_run "${format[@]}" --cluster-id "$cluster_id" --initial-controllers "$controllers" \
+      --config "$(node_dir "$i")/server.properties" >>"$(node_dir "$i")/format.log" 2>&1) &
     pids+=($!)
   done
+  local failed=0
   for i in $(seq 1 "$brokers"); do
-    wait "${pids[$(( i - 1 ))]}" || {
-      [ "$secure" = 1 ] || tail -n 20 "$(node_dir "$i")/format.log" >&2
-      die "formatting the storage of node $i failed (log: $(node_dir "$i")/format.log)"
-    }
+    wait "${pids[$(( i - 1 ))]}" || failed="$i"
   done
+  rm -f "$(secrets_dir "$dir")/scram.args"
+  if [ "$failed" != 0 ]; then
+    [ "$secure" = 1 ] || tail -n 20 "$(node_dir "$failed")/format.log" >&2
+    die "formatting the storage of node $failed failed (log: $(node_dir "$failed")/format.log)"
+  fi
 }
 
 # Starts every node that is down, all at once: a KRaft quorum needs a majority of its voters up
@@ -208,7 +226,7 @@ for i in $(seq 1 "$brokers"); do
   starting+=("$i")
 done
 if [ "${#starting[@]}" -gt 0 ]; then
-  [ "$secure" = 0 ] || ensure_secrets
+  [ "$secure" = 0 ] || ensure_secrets "$dir"
   for i in "${starting[@]}"; do write_config "$i"; done
   ensure_kafka_runtime
   [ "$formatted" -gt 0 ] || format_cluster
@@ -239,22 +257,18 @@ if [ "${#starting[@]}" -gt 0 ]; then
   done
 fi
 
-admin_config=() acls_pid=""
 if [ "$secure" = 1 ]; then
-  write_client_files
-  admin_config=(--command-config "$(client_file admin)")
-  # The admin is a super user: the topic can be created while the users' ACLs are added.
-  add_acls &
-  acls_pid=$!
+  write_client_files "$dir" "$bootstrap"
+  secure_setup "$dir" "$bootstrap" "$topic" "$partitions" "$replicas" "$timeout"
+else
+  kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create \
+    --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
+  timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
+    || die "could not create topic $topic on $bootstrap within ${timeout}s"
 fi
-kafka_command org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" "${admin_config[@]}" --create \
-  --if-not-exists --topic "$topic" --partitions "$partitions" --replication-factor "$replicas"
-timeout "$timeout" "${KAFKA_CMD[@]}" >/dev/null \
-  || die "could not create topic $topic on $bootstrap within ${timeout}s"
-[ -z "$acls_pid" ] || wait "$acls_pid" || exit 1
 info "topic $topic is ready on $bootstrap ($replicas replica(s) per partition)"
 if [ "$secure" = 1 ]; then
   info "SASL_SSL (SCRAM-SHA-512) only; each user's client settings (owner-only files, secrets never printed):"
-  for user in "${SECURE_USERS[@]}"; do info "  $user: $(client_file "$user")"; done
+  for user in "${SECURE_USERS[@]}"; do info "  $user: $(client_file "$dir" "$user")"; done
 fi
 echo "$bootstrap"

@@ -1,7 +1,6 @@
 package org.sfcrime.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,13 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.CommonClientConfigs;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 
 /**
@@ -29,10 +34,6 @@ import org.apache.kafka.common.config.SslConfigs;
  */
 public record ClientSettings(Map<String, String> values, String fileOption) {
 
-    /** The settings whose value is a file the client opens: checked up front, so a wrong path names itself. */
-    private static final List<String> STORE_LOCATIONS = List.of(
-            SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG);
-
     public ClientSettings {
         values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
@@ -47,8 +48,10 @@ public record ClientSettings(Map<String, String> values, String fileOption) {
      * @param fileOption      the option that named the file, for error messages
      * @param properties      single settings from the command line, in their order
      * @param bootstrapServer the --bootstrap-server flag, or null
-     * @throws CommandFailure when the file cannot be read, names a trust or key store that is not a
-     *                        readable file, or no bootstrap server is set
+     * @throws CommandFailure when the file cannot be read, holds a setting no Kafka client knows (exit 2),
+     *                        names a trust or key store that is not a readable file or not opened by its
+     *                        password, holds a JAAS line that does not parse or names no user, or no
+     *                        bootstrap server is set
      */
     public static ClientSettings layered(Map<String, String> builtIn, Path file, String fileOption,
                                          Map<String, String> properties, String bootstrapServer) {
@@ -64,6 +67,8 @@ public record ClientSettings(Map<String, String> values, String fileOption) {
                 throw new CommandFailure(file + ": cannot read (" + fileOption + "): " + e.getMessage());
             }
         }
+        requireKnown(fromFile, file + " (" + fileOption + ")");
+        requireKnown(properties, "the command line");
         values.putAll(properties);
         if (bootstrapServer != null) {
             values.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
@@ -71,14 +76,25 @@ public record ClientSettings(Map<String, String> values, String fileOption) {
         if (values.getOrDefault(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "").isBlank()) {
             throw new CommandFailure("no bootstrap.servers: pass --bootstrap-server HOST:PORT");
         }
-        for (String key : STORE_LOCATIONS) {
-            String location = values.get(key);
-            if (location != null && !location.isBlank() && !Files.isReadable(Path.of(location))) {
-                throw new CommandFailure(location + ": no such file (" + key
-                        + (location.equals(fromFile.get(key)) ? " in " + file : "") + ")");
-            }
-        }
+        Map<String, String> inFile = fromFile;
+        SecuritySettingsCheck.check(values, key -> key + (values.get(key) != null && values.get(key).equals(inFile.get(key))
+                ? " in " + file : ""));
         return new ClientSettings(values, fileOption);
+    }
+
+    /** Every key Kafka's producer, consumer or admin client declares. */
+    private static final Set<String> KNOWN_KEYS = Stream.of(ProducerConfig.configNames(), ConsumerConfig.configNames(),
+            AdminClientConfig.configNames()).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * @param where the file and option, or "the command line", for the message
+     * @throws CommandFailure (exit 2) naming the first key, in order, that no Kafka client knows: a
+     *                        misspelt setting would otherwise be ignored with a warning in Kafka's log
+     */
+    private static void requireKnown(Map<String, String> settings, String where) {
+        new TreeMap<>(settings).keySet().stream().filter(key -> !KNOWN_KEYS.contains(key)).findFirst().ifPresent(key -> {
+            throw CommandFailure.usage("unknown Kafka client setting '" + key + "' in " + where);
+        });
     }
 
     public String bootstrapServers() {

@@ -7,8 +7,24 @@ package org.sfcrime.cli;
  */
 public class CommandFailure extends RuntimeException {
 
+    private final int exitCode;
+
     public CommandFailure(String message) {
+        this(message, ExitCodes.FAILURE);
+    }
+
+    private CommandFailure(String message, int exitCode) {
         super(message, null, false, false);
+        this.exitCode = exitCode;
+    }
+
+    /** A mistake in what the user gave (a misspelt setting in a file) found after parsing: exit {@link ExitCodes#USAGE}. */
+    public static CommandFailure usage(String message) {
+        return new CommandFailure(message, ExitCodes.USAGE);
+    }
+
+    public int exitCode() {
+        return exitCode;
     }
 
     /** The message of the innermost cause, or its class name when it has none. */

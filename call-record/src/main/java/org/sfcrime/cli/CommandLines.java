@@ -78,7 +78,7 @@ public final class CommandLines {
         return option.file;
     }
 
-    /** A {@link CommandFailure} is one line and exit 1; anything else is a bug, shown with its stack trace. */
+    /** A {@link CommandFailure} is one line and its exit code (1, or 2 for a usage mistake); anything else is a bug, shown with its stack trace. */
     private static final class FailureHandler implements IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
@@ -89,7 +89,7 @@ public final class CommandLines {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + e.getMessage());
             err.flush();
-            return ExitCodes.FAILURE;
+            return ((CommandFailure) e).exitCode();
         }
     }
 }

@@ -29,11 +29,29 @@ public final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + message(e));
+        err.println("error: " + withoutSecrets(message(e), args));
         UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + commandLine.getCommandName() + " --help' for the options.");
         err.flush();
         return commandLine.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * The message with every argument of the form KEY=VALUE whose key is secret ({@link SecretSettings})
+     * shown as KEY=[hidden]: picocli quotes the arguments it could not match, and after a misspelt
+     * option that may be a client setting with a password.
+     */
+    static String withoutSecrets(String message, String[] args) {
+        String shown = message;
+        for (String arg : args) {
+            // --consumer-property=KEY=VALUE carries the setting after the option's own '='
+            int start = arg.startsWith("-") && arg.indexOf('=') > 0 ? arg.indexOf('=') + 1 : 0;
+            int equals = arg.indexOf('=', start);
+            if (equals > start && SecretSettings.isSecret(arg.substring(start, equals))) {
+                shown = shown.replace(arg, arg.substring(0, equals + 1) + SecretSettings.HIDDEN);
+            }
+        }
+        return shown;
     }
 
     /**

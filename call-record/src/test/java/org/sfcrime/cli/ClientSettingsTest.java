@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,5 +115,79 @@ class ClientSettingsTest {
     void sparkTakesThemWithThePrefix() {
         assertEquals(Map.of("kafka.bootstrap.servers", "b:9092"),
                 new ClientSettings(Map.of("bootstrap.servers", "b:9092")).prefixed("kafka."));
+    }
+
+    @Test
+    void aSettingKafkaDoesNotKnowIsAUsageErrorNamingTheKeyAndTheFile() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "security.protocol=SASL_SSL\nsasl.jass.config=secret-value\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--producer-config", Map.of(), "b:9092"));
+
+        assertEquals("unknown Kafka client setting 'sasl.jass.config' in " + file + " (--producer-config)",
+                failure.getMessage());
+        assertEquals(ExitCodes.USAGE, failure.exitCode());
+        CommandFailure onCommandLine = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), null,
+                "--producer-config", Map.of("linger.msec", "5"), "b:9092"));
+        assertEquals("unknown Kafka client setting 'linger.msec' in the command line", onCommandLine.getMessage());
+    }
+
+    @Test
+    void aTruststoreThatIsAFolderIsOneLineNamingTheSettingAndTheFile() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "ssl.truststore.location=" + dir + "\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals(dir + ": is a folder, not a key store (ssl.truststore.location in " + file + ")", failure.getMessage());
+    }
+
+    @Test
+    void aWrongStorePasswordIsOneLineNamingTheSettingAndTheFileButNotThePassword() throws Exception {
+        Path store = dir.resolve("truststore.p12");
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        try (OutputStream out = Files.newOutputStream(store)) {
+            keyStore.store(out, "right-password".toCharArray());
+        }
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "ssl.truststore.type=PKCS12\nssl.truststore.location=" + store
+                + "\nssl.truststore.password=wrong-password\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals(store + ": wrong password (ssl.truststore.password in " + file + ")", failure.getMessage());
+        Files.writeString(file, "ssl.truststore.type=PKCS12\nssl.truststore.location=" + store
+                + "\nssl.truststore.password=right-password\n");
+        assertEquals(store.toString(), ClientSettings.layered(Map.of(), file, "--consumer-config", Map.of(), "b:9092")
+                .get("ssl.truststore.location"));
+    }
+
+    @Test
+    void aJaasLineThatDoesNotParseIsOneLineNamingTheFileWithoutItsPassword() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"u\" password=\"s3cret\"\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals("the JAAS line does not parse (sasl.jaas.config in " + file + "): expected"
+                + " 'LoginModuleClass required key=\"value\" ...;'", failure.getMessage());
+    }
+
+    @Test
+    void aJaasLineWithoutUsernameIsOneLineNamingTheFile() throws Exception {
+        Path file = dir.resolve("client.properties");
+        Files.writeString(file, "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " password=\"s3cret\";\n");
+
+        CommandFailure failure = assertThrows(CommandFailure.class, () -> ClientSettings.layered(Map.of(), file,
+                "--consumer-config", Map.of(), "b:9092"));
+
+        assertEquals("the JAAS line names no username (sasl.jaas.config in " + file + ")", failure.getMessage());
     }
 }

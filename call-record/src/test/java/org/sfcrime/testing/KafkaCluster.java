@@ -60,7 +60,8 @@ public final class KafkaCluster implements AutoCloseable {
 
     /**
      * As {@link #start(int)} with start.sh --secure: clients on SASL_SSL only, users admin, producer,
-     * consumer and stream-job, ACLs for start.sh's default topic, and a client file per user.
+     * consumer, stream-job and dashboard, the job's output topics, ACLs for start.sh's default topic,
+     * and a client file per user.
      */
     public static KafkaCluster startSecure(int nodes) {
         return start(nodes, true);
@@ -98,7 +99,7 @@ public final class KafkaCluster implements AutoCloseable {
         return dir;
     }
 
-    /** A secured cluster's client properties file of {@code user} (admin, producer, consumer, stream-job). */
+    /** A secured cluster's client properties file of {@code user} (admin, producer, consumer, stream-job, dashboard). */
     public Path clientFile(String user) {
         return dir.resolve("client-" + user + ".properties");
     }

@@ -199,7 +199,8 @@ class ConsumerCommandOptionsTest {
         }
 
         Result result = run("--bootstrap-server", "127.0.0.1:" + port, "--timeout-ms", "500", "--print-settings",
-                "--consumer-property", "sasl.jaas.config=secret-login", "--consumer-property", "client.id=me");
+                "--consumer-property", "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"me\" password=\"secret-login\";", "--consumer-property", "client.id=me");
 
         assertEquals(1, result.exitCode());
         assertEquals(String.join(System.lineSeparator(),

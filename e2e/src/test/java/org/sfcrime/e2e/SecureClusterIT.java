@@ -1,23 +1,37 @@
 package org.sfcrime.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,17 +39,21 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.CountsTopic;
 import org.sfcrime.testing.KafkaCluster;
 import org.sfcrime.testing.ProjectPaths;
+import org.sfcrime.testing.RunningCommand;
 
 /**
- * The secured path as users meet it: a broker started by scripts/start.sh --secure (SASL_SSL with
- * SCRAM users, ACLs, a private CA), every component run as a separate process through the client
- * file start.sh wrote for its user, every failure a user meets there, and no secret in anything
- * they print or write.
+ * The secured path as users meet it: three nodes started by scripts/start.sh --secure --brokers 3
+ * (SASL_SSL with SCRAM users, least-privilege ACLs, a private CA, replication over SASL_SSL) and a
+ * Spark cluster started by scripts/spark-cluster.sh start --secure, every component run as a
+ * separate process through the client file start.sh wrote for its user, every failure a user
+ * meets there, what each user may not do, a node killed mid-replay, and no secret in anything
+ * they print or write, in any command line while the scripts run, or in a file others can read.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SecureClusterIT {
@@ -51,7 +69,11 @@ class SecureClusterIT {
     /** The job's check of Kafka is bounded by its own 30 s. */
     private static final Duration JOB_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STARTUP_SLACK = Duration.ofSeconds(10);
-    private static final List<String> USERS = List.of("admin", "producer", "consumer", "stream-job");
+    private static final List<String> USERS = List.of("admin", "producer", "consumer", "stream-job", "dashboard");
+    private static final int NODES = 3;
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(5);
+    /** A submission without the secret must be refused within this, JVM start included. */
+    private static final Duration REFUSAL_WITHIN = Duration.ofSeconds(90);
 
     /** What the tools write: searched for secrets. */
     @TempDir
@@ -61,17 +83,39 @@ class SecureClusterIT {
     static Path clientFiles;
 
     private static KafkaCluster cluster;
+    /** The secured Spark cluster's folder and master URL. */
+    private static Path sparkDir;
+    private static String sparkMaster;
+    /** Every command line seen on the machine while start.sh and spark-cluster.sh ran. */
+    private static CommandLineWatch commandLines;
     /** Everything the tools printed, for the leak test. */
     private static final List<CommandResult> printed = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void startSecuredBroker() {
-        cluster = KafkaCluster.startSecure(1);
-        printed.addAll(cluster.startRuns());
+    static void startSecuredClusters() throws Exception {
+        commandLines = CommandLineWatch.start();
+        try {
+            cluster = KafkaCluster.startSecure(NODES);
+            printed.addAll(cluster.startRuns());
+            sparkDir = Files.createTempDirectory("secure-spark-cluster");
+            CommandResult started = run(SCRIPT_TIMEOUT, List.of("bash", "scripts/spark-cluster.sh", "start", "--secure",
+                    "--dir", sparkDir.toString(), "--workers", "1", "--cores", "2", "--memory", "1g",
+                    "--port", Integer.toString(SparkClusterIT.freePortRun(1)), "--webui-port", Integer.toString(SparkClusterIT.freePortRun(2)),
+                    "--timeout", "240"));
+            assertEquals(0, started.exitCode(), started.describe());
+            List<String> stdout = started.stdout().lines().toList();
+            sparkMaster = stdout.get(stdout.size() - 1);
+        } finally {
+            commandLines.close();
+        }
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void stopClusters() {
+        if (sparkDir != null) {
+            Commands.run(SCRIPT_TIMEOUT, List.of("bash", "scripts/spark-cluster.sh", "stop", "--dir", sparkDir.toString(),
+                    "--timeout", "20"));
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -79,10 +123,17 @@ class SecureClusterIT {
 
     @Test
     @Order(1)
-    void secretsAndClientFilesAreReadableByTheirOwnerOnly() throws IOException {
+    void secretsAndClientFilesAreReadableByTheirOwnerOnlyAndOnNoCommandLine() throws Exception {
         Path secrets = cluster.dir().resolve("secrets");
-        assertEquals("rwx------", permissions(secrets));
-        try (Stream<Path> files = Files.list(secrets)) {
+        for (Path folder : List.of(cluster.dir(), secrets, sparkDir, sparkDir.resolve("secrets"))) {
+            assertEquals("rwx------", permissions(folder), folder.toString());
+        }
+        for (int node = 1; node <= NODES; node++) {
+            assertEquals("rwx------", permissions(cluster.dir().resolve("node-" + node)));
+            assertEquals("rwx------", permissions(cluster.dir().resolve("node-" + node + "/data")));
+            assertEquals("rw-------", permissions(cluster.dir().resolve("node-" + node + "/server.properties")));
+        }
+        try (Stream<Path> files = Stream.concat(Files.list(secrets), Files.list(sparkDir.resolve("secrets")))) {
             for (Path file : files.toList()) {
                 assertEquals("rw-------", permissions(file), file.toString());
             }
@@ -90,7 +141,36 @@ class SecureClusterIT {
         for (String user : USERS) {
             assertEquals("rw-------", permissions(cluster.clientFile(user)), user);
         }
-        assertEquals("rw-------", permissions(cluster.dir().resolve("node-1/server.properties")));
+        assertEquals("rw-------", permissions(sparkDir.resolve("spark-secure.properties")));
+        assertFalse(Files.exists(secrets.resolve("scram.args")), "the storage tool's argument file is deleted");
+
+        // The watch saw the short-lived tools and the daemons, and not one secret among their arguments.
+        assertTrue(commandLines.seen().stream().anyMatch(line -> line.contains("scram.args")), "the storage tool's run");
+        assertTrue(commandLines.seen().stream().anyMatch(line -> line.contains("org.apache.spark.deploy.worker.Worker")));
+        assertEquals(List.of(), commandLines.holding(allSecrets()), "command lines holding a secret");
+    }
+
+    @Test
+    @Order(1)
+    void clientsGetATruststoreWithoutAPrivateKeyAndNothingThatUnlocksTheCaKey() throws Exception {
+        Path secrets = cluster.dir().resolve("secrets");
+        String ca = Files.readString(secrets.resolve("ca.password")).strip();
+        String broker = Files.readString(secrets.resolve("broker.password")).strip();
+        String truststore = Files.readString(secrets.resolve("truststore.password")).strip();
+        assertEquals(3, Set.of(ca, broker, truststore).size(), "one password per key store");
+        for (String user : USERS) {
+            String client = Files.readString(cluster.clientFile(user));
+            assertFalse(client.contains(ca) || client.contains(broker), user + "'s client file unlocks a private key");
+            assertTrue(client.contains("ssl.truststore.location=" + secrets.resolve("truststore.p12")), client);
+        }
+        KeyStore clientStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(secrets.resolve("truststore.p12"))) {
+            clientStore.load(in, truststore.toCharArray());
+        }
+        for (String alias : Collections.list(clientStore.aliases())) {
+            assertFalse(clientStore.isKeyEntry(alias), "the truststore holds a private key: " + alias);
+        }
+        assertTrue(clientStore.size() > 0);
     }
 
     @Test
@@ -114,16 +194,20 @@ class SecureClusterIT {
         assertEquals(0, console.exitCode(), console.describe());
         assertEquals(3, console.stdout().lines().filter(line -> line.startsWith("{\"crime_id\"")).count(), console.describe());
 
+        // On the secured Spark cluster, with its properties file; the output topics exist (the admin made them).
         Path output = work.resolve("counts");
-        CommandResult job = run(JOB_TIMEOUT, List.of("bash", "scripts/spark-submit", "--master", "local[2]",
+        CommandResult job = run(JOB_TIMEOUT, List.of("bash", "scripts/spark-submit", "--master", sparkMaster,
+                "--properties-file", sparkDir.resolve("spark-secure.properties").toString(),
                 // The event log holds what the UI's environment page shows; uncompressed, so it can be searched.
                 "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + eventLogs().toUri(),
                 "--conf", "spark.eventLog.compress=false",
                 "stream-job/target/stream-job.jar", "--kafka-config", cluster.clientFile("stream-job").toString(),
                 "--bounded", "--sinks", "kafka,files", "--output-dir", output.toString(),
+                "--checkpoint", work.resolve("checkpoint").toString(),
                 "--metrics-file", work.resolve("metrics.jsonl").toString(), "--ui-port", "0"));
         assertEquals(0, job.exitCode(), job.describe());
         assertTrue(job.stderr().contains("0 late dropped, 0 rejected"), job.describe());
+        assertFalse(job.stderr().contains("created topic"), job.describe());
 
         Map<String, String> expected = WindowedCountsOracle.hourlyCounts(sample, ProjectPaths.radioCodes());
         Map<String, String> counted = CountsTopic.latestCounts(cluster.bootstrapServers(), cluster.clientFile("admin"),
@@ -180,7 +264,23 @@ class SecureClusterIT {
                 new FailureCase(job(jobWrongPassword), jobCheck,
                         "authentication failed for user stream-job at " + servers + " (SASL/SCRAM-SHA-512)"),
                 new FailureCase(job(cluster.clientFile("producer")), jobCheck,
-                        "user producer is not authorized to read topic " + TOPIC));
+                        "user producer is not authorized to read topic " + TOPIC),
+                // Least privilege: each user only what its role needs.
+                new FailureCase(producer(cluster.clientFile("stream-job"), timeoutMs), cli,
+                        "user stream-job is not authorized to write topic " + TOPIC),
+                new FailureCase(Commands.javaJar(jar("consumer"), "--consumer-config", cluster.clientFile("consumer").toString(),
+                        "--group", "another-group", "--from-beginning", "--max-messages", "1", "--timeout-ms", timeoutMs), cli,
+                        "user consumer is not authorized to read group another-group"),
+                new FailureCase(Commands.javaJar(jar("consumer"), "--consumer-config", cluster.clientFile("dashboard").toString(),
+                        "--verify", ProjectPaths.sampleCalls().toString(), "--timeout-ms", timeoutMs), cli,
+                        "user dashboard is not authorized to read topic " + TOPIC),
+                // A submission without the Spark cluster's secret is refused in one line.
+                new FailureCase(List.of("bash", "scripts/spark-submit", "--master", sparkMaster, "stream-job/target/stream-job.jar",
+                        "--kafka-config", cluster.clientFile("stream-job").toString(), "--bounded", "--sinks", "kafka",
+                        "--checkpoint", work.resolve("refused-checkpoint").toString(), "--ui-port", "0"), REFUSAL_WITHIN,
+                        "the Spark master at " + sparkMaster + " accepts only authenticated applications (spark.authenticate):"
+                                + " submit with --properties-file DIR/spark-secure.properties, the file"
+                                + " scripts/spark-cluster.sh start --secure wrote"));
 
         // Independent processes, mostly a JVM's start or a wait: three at a time on two cores.
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -190,6 +290,10 @@ class SecureClusterIT {
             Future<TimedResult> created = pool.submit(() -> timed(List.of("bash", "scripts/kafka-topics",
                     "--bootstrap-server", servers, "--command-config", cluster.clientFile("admin").toString(),
                     "--create", "--topic", FOREIGN_TOPIC, "--partitions", "1")));
+            // The job's user may write its output topics, which the admin made, and create none.
+            Future<TimedResult> jobCreates = pool.submit(() -> timed(List.of("bash", "scripts/kafka-topics",
+                    "--bootstrap-server", servers, "--command-config", cluster.clientFile("stream-job").toString(),
+                    "--create", "--topic", TOPIC + ".other", "--partitions", "1")));
             List<Future<TimedResult>> results = new ArrayList<>();
             for (FailureCase failure : cases) {
                 results.add(pool.submit(() -> timed(failure.command())));
@@ -200,12 +304,18 @@ class SecureClusterIT {
                 CommandResult outcome = result.result();
                 assertEquals(1, outcome.exitCode(), outcome.describe());
                 assertEquals("", outcome.stdout(), outcome.describe());
-                assertEquals(List.of("error: " + failure.line()), outcome.stderr().lines().toList(), outcome.describe());
+                // The console consumer's closing count, as upstream's, may precede the error.
+                assertEquals(List.of("error: " + failure.line()), outcome.stderr().lines()
+                        .filter(line -> !line.equals("Processed a total of 0 messages")).toList(), outcome.describe());
                 assertTrue(result.took().compareTo(failure.within()) < 0,
                         "took " + result.took().toMillis() + " ms, more than " + failure.within().toMillis() + " ms: "
                                 + outcome.describe());
             }
             assertEquals(0, created.get().result().exitCode(), created.get().result().describe());
+            CommandResult refused = jobCreates.get().result();
+            assertEquals(1, refused.exitCode(), refused.describe());
+            assertTrue(refused.stderr().contains("Error while executing topic command : Authorization failed."),
+                    refused.describe());
         } finally {
             pool.shutdownNow();
         }
@@ -213,14 +323,35 @@ class SecureClusterIT {
 
     @Test
     @Order(4)
-    void noSecretAppearsInAnythingTheToolsPrintOrWrite() throws IOException {
-        List<String> secrets = new ArrayList<>();
-        try (Stream<Path> files = Files.list(cluster.dir().resolve("secrets"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".password")).toList()) {
-                secrets.add(Files.readString(file).strip());
-            }
+    void replayWithTheProducersOwnFileIsExactWhenANodeIsKilledMidReplay() throws Exception {
+        Path sample = ProjectPaths.sampleCalls();
+        String topic = "secured.replay";
+        cluster.createTopic(topic, 3);
+        // Paced so that the replay takes about 20 s and the crash lands in its middle.
+        try (RunningCommand replay = Commands.start(Commands.javaJar(jar("producer"),
+                "--producer-config", cluster.clientFile("producer").toString(), "--topic", topic,
+                "--input", sample.toString(), "--rate", "250"), null)) {
+            await(() -> messagesIn(topic) >= 500 || !replay.isAlive(), () -> "500 records in " + topic
+                    + "; the producer's stderr:\n" + replay.stderrSoFar());
+            cluster.kill(NODES);
+            assertTrue(replay.isAlive(), "the replay ended before node " + NODES + " was killed");
+            CommandResult replayed = replay.await(CLI_TIMEOUT);
+            printed.add(replayed);
+            assertEquals(0, replayed.exitCode(), replayed.describe());
+            assertTrue(replayed.stderr().matches("(?s).*\\n  acknowledged +5,000\\n.*"), replayed.describe());
         }
-        assertEquals(USERS.size() + 1, secrets.size(), "a password per user and the key stores'");
+        CommandResult verify = run(CLI_TIMEOUT, Commands.javaJar(jar("consumer"), "--consumer-config",
+                cluster.clientFile("consumer").toString(), "--topic", topic, "--verify", sample.toString()));
+        assertEquals(0, verify.exitCode(), verify.describe());
+        assertEquals("Delivery of " + sample + " to topic " + topic + ": EXACT", verify.stdout().lines().findFirst().orElse(""),
+                verify.describe());
+    }
+
+    @Test
+    @Order(5)
+    void noSecretAppearsInAnythingTheToolsPrintOrWrite() throws IOException {
+        List<String> secrets = allSecrets();
+        assertEquals(USERS.size() + 3 + 1, secrets.size(), "a password per user and key store, and Spark's secret");
         assertTrue(printed.size() >= 10, "outputs collected: " + printed.size());
 
         List<String> leaks = new ArrayList<>();
@@ -236,8 +367,15 @@ class SecureClusterIT {
         try (Stream<Path> files = Files.walk(work)) {
             written.addAll(files.filter(Files::isRegularFile).toList());
         }
-        written.add(cluster.dir().resolve("node-1/server.log"));
-        written.add(cluster.dir().resolve("acls.log"));
+        for (int node = 1; node <= NODES; node++) {
+            written.add(cluster.dir().resolve("node-" + node + "/server.log"));
+        }
+        written.add(cluster.dir().resolve("admin.log"));
+        try (Stream<Path> files = Files.walk(sparkDir)) {
+            // The daemons' logs and the executors' work folders; the secret's own files excepted.
+            written.addAll(files.filter(Files::isRegularFile).filter(path -> !path.startsWith(sparkDir.resolve("secrets"))
+                    && !path.endsWith("spark-secure.properties")).toList());
+        }
         assertTrue(written.stream().anyMatch(path -> path.startsWith(eventLogs())), "the job's event log: " + written);
         for (Path file : written) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
@@ -248,6 +386,44 @@ class SecureClusterIT {
             }
         }
         assertEquals(List.of(), leaks, "secret values found in");
+    }
+
+    /** Every password start.sh made and the Spark cluster's secret. */
+    private static List<String> allSecrets() throws IOException {
+        List<String> secrets = new ArrayList<>();
+        try (Stream<Path> files = Files.list(cluster.dir().resolve("secrets"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".password")).toList()) {
+                secrets.add(Files.readString(file).strip());
+            }
+        }
+        secrets.add(Files.readString(sparkDir.resolve("secrets/spark.secret")).strip());
+        return secrets;
+    }
+
+    /** Messages in all partitions of a topic (the sum of their end offsets), asked as the admin. */
+    private static long messagesIn(String topic) throws IOException {
+        Map<String, Object> admin = new HashMap<>(PropertiesFiles.file(cluster.clientFile("admin")));
+        try (Admin client = Admin.create(admin)) {
+            int partitions = client.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, partitions).boxed()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+            return client.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the end offsets of " + topic, e);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition, Supplier<String> what) throws Exception {
+        long deadline = System.nanoTime() + CLI_TIMEOUT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + CLI_TIMEOUT.toSeconds() + " s: " + what.get());
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static CommandResult run(Duration timeout, List<String> command) {

@@ -197,7 +197,7 @@ class SparkClusterIT {
     }
 
     /** The first of {@code count} consecutive ports that are free on loopback now, between 20000 and 40000. */
-    private static int freePortRun(int count) {
+    static int freePortRun(int count) {
         for (int attempt = 0; attempt < 50; attempt++) {
             int first = 20_000 + ThreadLocalRandom.current().nextInt(20_000 - count);
             List<ServerSocket> sockets = new ArrayList<>();

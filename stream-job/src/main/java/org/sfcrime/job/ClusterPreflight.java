@@ -20,7 +20,8 @@ import picocli.CommandLine.ParameterException;
  * executor see. So a temporary checkpoint (a folder on the driver, deleted at exit) and relative
  * paths are refused; a local absolute path does on one machine (with a warning), HDFS or an object
  * store across machines. And a standalone master that is not running would leave the driver retrying its
- * registration for a minute before it gives up; a connection attempt says so at once.
+ * registration for a minute before it gives up; a connection attempt says so at once, and so does
+ * an unauthenticated request to a master that requires Spark's authentication.
  */
 final class ClusterPreflight {
 
@@ -33,12 +34,15 @@ final class ClusterPreflight {
     /**
      * Passes when the job may run on the submitted master (always, for a local master).
      *
+     * @param authenticates whether the application has spark.authenticate set
      * @param checkpoint the --checkpoint location, or null for a temporary one
      * @param hadoop     the job's Hadoop configuration, whose default file system a path without a scheme is on
      * @throws ParameterException for options that do not fit a cluster (exit 2)
-     * @throws CommandFailure for a standalone master that cannot be reached (exit 1)
+     * @throws CommandFailure for a standalone master that cannot be reached, or that requires the
+     *                        authentication the application lacks (exit 1)
      */
-    static void check(String master, String checkpoint, Sinks sinks, Configuration hadoop, CommandLine commandLine) {
+    static void check(String master, boolean authenticates, String checkpoint, Sinks sinks, Configuration hadoop,
+                      CommandLine commandLine) {
         if (!isCluster(master)) {
             return;
         }
@@ -65,6 +69,27 @@ final class ClusterPreflight {
             throw new CommandFailure("cannot reach the Spark master at " + master + " within "
                     + MASTER_CONNECT_TIMEOUT.toSeconds() + " s (is it running? try scripts/spark-cluster.sh start)");
         }
+        if (master.startsWith("spark://") && !authenticates && requiresAuthentication(master)) {
+            throw new CommandFailure("the Spark master at " + master + " accepts only authenticated applications"
+                    + " (spark.authenticate): submit with --properties-file DIR/spark-secure.properties, the file"
+                    + " scripts/spark-cluster.sh start --secure wrote");
+        }
+    }
+
+    /** True when a master of the list refuses applications without Spark's shared secret. */
+    private static boolean requiresAuthentication(String master) {
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            try {
+                if (colon > 0 && MasterAuthentication.required(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1)), MASTER_CONNECT_TIMEOUT)) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                // Spark itself rejects such a URL with its own message
+            }
+        }
+        return false;
     }
 
     /** local and local[N] run every task in the driver's process; local-cluster[...] does not. */

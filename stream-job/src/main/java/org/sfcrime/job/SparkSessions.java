@@ -11,6 +11,9 @@ final class SparkSessions {
 
     /** Spark's setting of which data source options are redacted; its default, "(?i)url", knows no Kafka secret. */
     static final String OPTIONS_REDACTION = "spark.sql.redaction.options.regex";
+    /** Spark's setting of which settings and environment variables are redacted, and its default. */
+    static final String CONF_REDACTION = "spark.redaction.regex";
+    static final String SPARK_DEFAULT_CONF_REDACTION = "(?i)secret|password|token|access[.]?key";
     static final String CHECKPOINT_FILE_MANAGER = "spark.sql.streaming.checkpointFileManagerClass";
 
     private SparkSessions() {
@@ -40,6 +43,11 @@ final class SparkSessions {
         // passwords); Spark hides matching options wherever it shows a plan (UI, event log, explain).
         if (!submitted.contains(OPTIONS_REDACTION)) {
             builder.config(OPTIONS_REDACTION, "(?i)url|" + SecretSettings.REDACTION_PATTERN);
+        }
+        // The same for Spark's own settings and environment (the UI's environment page, the event
+        // log): Spark's default pattern plus Kafka's PASSWORD settings, which a kafka.-prefixed conf may carry.
+        if (!submitted.contains(CONF_REDACTION)) {
+            builder.config(CONF_REDACTION, SPARK_DEFAULT_CONF_REDACTION + "|" + SecretSettings.REDACTION_PATTERN);
         }
         // A local checkpoint is written faster without Hadoop's chmod processes (see LocalCheckpointFileManager);
         // any other file system keeps Spark's default writer for it.

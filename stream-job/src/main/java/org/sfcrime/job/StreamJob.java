@@ -181,7 +181,8 @@ public final class StreamJob implements Callable<Integer> {
         String checkpointDir = StorageLocations.optional(checkpoint);
         SparkConf submitted = new SparkConf();
         Configuration hadoop = StorageLocations.hadoopConfiguration(submitted);
-        ClusterPreflight.check(submitted.get("spark.master", "local[*]"), checkpointDir, sinks, hadoop, spec.commandLine());
+        ClusterPreflight.check(submitted.get("spark.master", "local[*]"), submitted.getBoolean("spark.authenticate", false),
+                checkpointDir, sinks, hadoop, spec.commandLine());
         CallSource source = source();
         sinks = reachable(sinks, hadoop);
         if (checkpointDir != null) {
