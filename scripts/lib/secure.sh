@@ -6,7 +6,7 @@
 # shellcheck shell=bash
 
 # The users created when the storage is formatted; admin is a super user.
-SECURE_USERS=(admin producer consumer stream-job)
+SECURE_USERS=(admin producer consumer stream-job dashboard)
 # The brokers' certificate names this principal (ssl.principal.mapping.rules), a super user: the
 # controller listener authenticates brokers by certificate (mutual TLS).
 BROKER_PRINCIPAL=kafka-broker
@@ -158,8 +158,12 @@ add_acls() {
   acl --allow-principal User:stream-job --operation Write --operation Describe --operation Create \
     --resource-pattern-type prefixed --topic "$topic." &
   pids+=($!)
+  # dashboard reads the job's three output topics, and nothing else, as group sf-crime-dashboard
+  acl --allow-principal User:dashboard --operation Read --operation Describe \
+    --topic "$topic.counts" --topic "$topic.enriched" --topic "$topic.progress" --group sf-crime-dashboard &
+  pids+=($!)
   for k in "${!pids[@]}"; do
     wait "${pids[$k]}" || die "adding ACLs on $bootstrap failed (log: $dir/acls.log)"
   done
-  info "ACLs: producer writes $topic; consumer reads it; stream-job reads it and writes $topic.* (log: $dir/acls.log)"
+  info "ACLs: producer writes $topic; consumer reads it; stream-job reads it and writes $topic.*; dashboard reads $topic.{counts,enriched,progress} (log: $dir/acls.log)"
 }

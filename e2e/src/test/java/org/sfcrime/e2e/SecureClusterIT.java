@@ -51,7 +51,7 @@ class SecureClusterIT {
     /** The job's check of Kafka is bounded by its own 30 s. */
     private static final Duration JOB_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STARTUP_SLACK = Duration.ofSeconds(10);
-    private static final List<String> USERS = List.of("admin", "producer", "consumer", "stream-job");
+    private static final List<String> USERS = List.of("admin", "producer", "consumer", "stream-job", "dashboard");
 
     /** What the tools write: searched for secrets. */
     @TempDir
@@ -132,6 +132,12 @@ class SecureClusterIT {
         Map<String, String> expectedFinal = WindowedCountsOracle.finalHourlyCounts(sample, ProjectPaths.radioCodes(),
                 Duration.ofMinutes(30));
         assertEquals(expectedFinal, FilesSink.committedCounts(output));
+
+        // The dashboard as its own user, who may only read the job's output topics.
+        try (DashboardProcess dashboard = DashboardProcess.start("--consumer-config", cluster.clientFile("dashboard").toString())) {
+            assertEquals(expected, dashboard.countsOnceEqualTo(expected), "/api/counts as user dashboard");
+            printed.add(dashboard.stop());
+        }
     }
 
     @Test
