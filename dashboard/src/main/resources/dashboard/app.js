@@ -143,9 +143,13 @@ function renderSeries() {
 function renderCalls(fresh) {
   const body = $('calls').tBodies[0];
   body.replaceChildren();
-  calls.slice(-CALLS_SHOWN).reverse().forEach((call, i) => {
+  const freshCalls = new Set(calls.slice(calls.length - fresh));
+  // newest event time first; calls of one poll arrive partition by partition, not in time order
+  const shown = calls.slice(-CALLS_SHOWN).reverse();
+  shown.sort((a, b) => (a.call_date_time < b.call_date_time ? 1 : a.call_date_time > b.call_date_time ? -1 : 0));
+  shown.forEach(call => {
     const tr = document.createElement('tr');
-    if (i < fresh) tr.className = 'new';
+    if (freshCalls.has(call)) tr.className = 'new';
     cell(tr, text(call.call_date_time).replace('T', ' ').substring(0, 16));
     cell(tr, text(call.crime_id));
     cell(tr, text(call.original_crime_type_name));
@@ -171,9 +175,10 @@ function renderHealth(health) {
   $('watermark').textContent = batch ? text(batch.watermark).replace('T', ' ').substring(0, 16) : '–';
   $('late-rows').textContent = batch ? String(batch.droppedLate) : '–';
   $('rejected').textContent = batch ? String(batch.rejected) : '–';
-  const lags = Object.entries(health.lag);
-  $('lag').textContent = lags.length === 0 ? '–'
-    : lags.map(([q, l]) => (lags.length > 1 ? q + ' ' : '') + l).join(', ') + (health.lagAsOfLastBatch ? ' (at last batch)' : '') + ' msgs';
+  // the counts' lag; every query's in the tooltip
+  const lag = counting === undefined ? undefined : health.lag[counting];
+  $('lag').textContent = lag === undefined ? '–' : lag + ' msgs' + (health.lagAsOfLastBatch ? ' (at last batch)' : '');
+  $('lag').title = Object.entries(health.lag).map(([q, l]) => q + ': ' + l).join(', ');
   $('count-age').textContent = seconds(health.newestCountAgeSeconds);
   $('batch-age').textContent = batch ? seconds(batch.receivedSecondsAgo) : 'none yet';
   $('stale').hidden = !health.stale;
