@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -99,14 +101,24 @@ public final class TopicCheck implements AutoCloseable {
      * @throws CommandFailure when the user may not create the topic, or not do {@code operation} to it
      */
     public int createIfMissing(String topic, int partitions, AclOperation operation, PrintWriter err) {
+        return createIfMissing(topic, partitions, Map.of(), operation, err);
+    }
+
+    /**
+     * As {@link #createIfMissing(String, int, AclOperation, PrintWriter)}, a created topic taking
+     * {@code configs} (e.g. cleanup.policy=compact); an existing topic is left as it is.
+     */
+    public int createIfMissing(String topic, int partitions, Map<String, String> configs, AclOperation operation,
+                               PrintWriter err) {
         OptionalInt existing = partitions(topic, operation);
         if (existing.isPresent()) {
             return existing.getAsInt();
         }
         try {
-            await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all(),
+            await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()).configs(configs))).all(),
                     "create", topic, null);
-            err.println("created topic " + topic + " with " + partitions + " partitions");
+            err.println("created topic " + topic + " with " + partitions + " partitions"
+                    + (configs.isEmpty() ? "" : ", " + new TreeMap<>(configs).toString().replaceAll("[{}]", "")));
         } catch (TopicAlreadyCreated e) {
             // created by someone else meanwhile: just as good
         }

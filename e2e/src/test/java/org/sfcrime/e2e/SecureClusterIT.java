@@ -216,6 +216,12 @@ class SecureClusterIT {
         Map<String, String> expectedFinal = WindowedCountsOracle.finalHourlyCounts(sample, ProjectPaths.radioCodes(),
                 Duration.ofMinutes(30));
         assertEquals(expectedFinal, FilesSink.committedCounts(output));
+
+        // The dashboard as its own user, who may only read the job's output topics.
+        try (DashboardProcess dashboard = DashboardProcess.start("--consumer-config", cluster.clientFile("dashboard").toString())) {
+            assertEquals(expected, dashboard.countsOnceEqualTo(expected), "/api/counts as user dashboard");
+            printed.add(dashboard.stop());
+        }
     }
 
     @Test

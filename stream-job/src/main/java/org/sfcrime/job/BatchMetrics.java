@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
@@ -24,14 +29,20 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  * @param stateRows          rows held in state by all stateful operators
  * @param droppedLate        rows dropped because they were older than the watermark
  * @param rejected           messages that were not valid calls (never counted in a window)
+ * @param endOffsets         per source topic and partition, the offset after the last message the batch read:
+ *                           against the topic's end offsets, the query's lag
+ * @param latestOffsets      the same, of the newest messages the source knew of when the batch was planned
  */
 public record BatchMetrics(String query, long batchId, String timestamp, long numInputRows,
                            @JsonSerialize(using = NanAsNull.class) double inputRowsPerSecond,
                            double processedRowsPerSecond, Map<String, Long> durationMs, String watermark, long stateRows,
-                           long droppedLate, long rejected) {
+                           long droppedLate, long rejected, Map<String, Map<String, Long>> endOffsets,
+                           Map<String, Map<String, Long>> latestOffsets) {
 
     /** Name of the observed metrics that count received and rejected messages per batch. */
     public static final String CALL_METRICS = "calls";
+
+    private static final ObjectMapper OFFSETS = new ObjectMapper();
 
     public static BatchMetrics of(StreamingQueryProgress progress) {
         long stateRows = 0;
@@ -49,7 +60,26 @@ public record BatchMetrics(String query, long batchId, String timestamp, long nu
         }
         return new BatchMetrics(progress.name(), progress.batchId(), progress.timestamp(), progress.numInputRows(),
                 inputRate(progress.numInputRows(), progress.inputRowsPerSecond()), finite(progress.processedRowsPerSecond()),
-                new LinkedHashMap<>(progress.durationMs()), watermark, stateRows, droppedLate, rejected);
+                new LinkedHashMap<>(progress.durationMs()), watermark, stateRows, droppedLate, rejected,
+                offsets(progress, SourceProgress::endOffset), offsets(progress, SourceProgress::latestOffset));
+    }
+
+    /** Spark gives each source's offsets as JSON, {"topic":{"0":42,...}} for Kafka; other sources' are left out. */
+    private static Map<String, Map<String, Long>> offsets(StreamingQueryProgress progress, Function<SourceProgress, String> field) {
+        Map<String, Map<String, Long>> offsets = new TreeMap<>();
+        for (SourceProgress source : progress.sources()) {
+            String json = field.apply(source);
+            if (json == null || !json.startsWith("{")) {
+                continue;
+            }
+            try {
+                Map<String, Map<String, Long>> topics = OFFSETS.readValue(json, new TypeReference<TreeMap<String, Map<String, Long>>>() { });
+                topics.forEach((topic, partitions) -> offsets.computeIfAbsent(topic, t -> new TreeMap<>()).putAll(partitions));
+            } catch (IOException | IllegalArgumentException e) {
+                // not a Kafka source's offsets
+            }
+        }
+        return offsets;
     }
 
     /**

@@ -17,23 +17,26 @@ import org.sfcrime.cli.CommandFailure;
 
 /**
  * Reports every micro-batch: one concise line on the job's error stream and, when a metrics file is given, one
- * JSON object per line in it. Spark's own INFO log is off by default, and with it Spark's
+ * JSON object per line in it; when a progress topic is given, the same JSON as one message there. Spark's own INFO log is off by default, and with it Spark's
  * progress log; this listener is what shows the job is moving.
  */
 public final class BatchProgressListener extends StreamingQueryListener implements AutoCloseable {
 
     private final PrintWriter err;
     private final Writer metrics;
+    private final ProgressTopic progressTopic;
     private final ObjectMapper mapper = new ObjectMapper();
     /** Termination events carry only the query id; start events also carry its name. */
     private final Map<UUID, String> names = new ConcurrentHashMap<>();
 
     /**
-     * @param metricsFile appended to, one JSON line per batch; null for none
+     * @param metricsFile   appended to, one JSON line per batch; null for none
+     * @param progressTopic receives the same JSON per batch; null for none. Closed with this listener.
      * @throws CommandFailure when the metrics file cannot be written
      */
-    public BatchProgressListener(PrintWriter err, Path metricsFile) {
+    BatchProgressListener(PrintWriter err, Path metricsFile, ProgressTopic progressTopic) {
         this.err = err;
+        this.progressTopic = progressTopic;
         if (metricsFile == null) {
             this.metrics = null;
             return;
@@ -57,10 +60,22 @@ public final class BatchProgressListener extends StreamingQueryListener implemen
     public void onQueryProgress(QueryProgressEvent event) {
         BatchMetrics batch = BatchMetrics.of(event.progress());
         err.println(batch.line());
+        if (metrics == null && progressTopic == null) {
+            return;
+        }
+        String json;
+        try {
+            json = mapper.writeValueAsString(batch);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a batch's progress as JSON", e);
+        }
+        if (progressTopic != null) {
+            progressTopic.send(batch.query(), json);
+        }
         if (metrics != null) {
             synchronized (metrics) {
                 try {
-                    metrics.write(mapper.writeValueAsString(batch));
+                    metrics.write(json);
                     metrics.write('\n');
                     metrics.flush();
                 } catch (IOException e) {
@@ -85,6 +100,9 @@ public final class BatchProgressListener extends StreamingQueryListener implemen
 
     @Override
     public void close() throws IOException {
+        if (progressTopic != null) {
+            progressTopic.close();
+        }
         if (metrics != null) {
             metrics.close();
         }

@@ -2,7 +2,9 @@ package org.sfcrime.job;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.TopicConfig;
 import org.sfcrime.cli.TopicCheck;
 
 /**
@@ -20,15 +22,28 @@ final class JobKafkaCheck {
     private JobKafkaCheck() {
     }
 
-    /** @return the partitions of the calls topic */
-    static int run(CallSource source, Sinks sinks, QueryOptions queries, PrintWriter err) {
+    /**
+     * The counts topic is a changelog: each key is written again whenever its count changes, so a
+     * reader from the beginning wants the latest value per key, which compaction keeps, and never
+     * loses a window to retention.
+     */
+    static final Map<String, String> COUNTS_TOPIC_CONFIGS = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+
+    /**
+     * @param progressTopic the progress topic, or null for none
+     * @return the partitions of the calls topic
+     */
+    static int run(CallSource source, Sinks sinks, QueryOptions queries, String progressTopic, PrintWriter err) {
         try (TopicCheck kafka = TopicCheck.connect(source.client(), TIMEOUT)) {
             int partitions = kafka.requirePartitions(source.topic(), AclOperation.READ);
             if (queries.counts() && sinks.enabled().contains(Sink.KAFKA)) {
-                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
+                kafka.createIfMissing(sinks.outputTopic(), OUTPUT_TOPIC_PARTITIONS, COUNTS_TOPIC_CONFIGS, AclOperation.WRITE, err);
             }
             if (queries.enriched()) {
                 kafka.createIfMissing(queries.enrichedTopic(), OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
+            }
+            if (progressTopic != null) {
+                kafka.createIfMissing(progressTopic, OUTPUT_TOPIC_PARTITIONS, AclOperation.WRITE, err);
             }
             return partitions;
         }

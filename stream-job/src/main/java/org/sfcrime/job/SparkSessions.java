@@ -1,6 +1,8 @@
 package org.sfcrime.job;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -23,9 +25,10 @@ final class SparkSessions {
      * @param shufflePartitions partitions of the aggregation, unless --conf spark.sql.shuffle.partitions says otherwise
      * @param uiPort            Spark UI port; 0 = no UI
      * @param localCheckpoint   whether the checkpoint is on the local file system
+     * @param prometheus        serve Spark's metrics, the streaming queries' included, in Prometheus' format on the UI port
      * @param err               where a warning about the UI's address goes
      */
-    static SparkSession create(int shufflePartitions, int uiPort, boolean localCheckpoint, PrintWriter err) {
+    static SparkSession create(int shufflePartitions, int uiPort, boolean localCheckpoint, boolean prometheus, PrintWriter err) {
         SparkConf submitted = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName("sf-crime-streaming");
         if (!submitted.contains("spark.master")) {
@@ -62,7 +65,26 @@ final class SparkSessions {
         } else {
             builder.config("spark.ui.port", uiPort);
         }
+        if (prometheus) {
+            prometheusSettings().forEach(builder::config);
+        }
         return builder.getOrCreate();
+    }
+
+    /**
+     * Spark's own Prometheus endpoints on the UI (bound like the UI, to loopback): the driver's metrics,
+     * with each streaming query's input rate, processing rate, latency, watermark and state rows, at
+     * {@value MonitoringOptions#PROMETHEUS_PATH}; the executors' at /metrics/executors/prometheus. A fixed
+     * namespace keeps the series' names the same from run to run (Spark's default is the application id).
+     */
+    static Map<String, String> prometheusSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spark.ui.prometheus.enabled", "true");
+        settings.put("spark.sql.streaming.metricsEnabled", "true");
+        settings.put("spark.metrics.namespace", "sfcrime");
+        settings.put("spark.metrics.conf.*.sink.prometheusServlet.class", "org.apache.spark.metrics.sink.PrometheusServlet");
+        settings.put("spark.metrics.conf.*.sink.prometheusServlet.path", MonitoringOptions.PROMETHEUS_PATH);
+        return settings;
     }
 
     /** False under a Spark whose internal class the manager extends has moved: Spark's default then stays. */

@@ -69,6 +69,9 @@ public final class StreamJob implements Callable<Integer> {
     @Mixin
     private QueryOptions queryOptions;
 
+    @Mixin
+    private MonitoringOptions monitoring;
+
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers. Default: kafka.bootstrap.servers of the settings (of config/pipeline.properties as shipped).")
     private String bootstrapServer;
@@ -127,7 +130,7 @@ public final class StreamJob implements Callable<Integer> {
     private int consoleRows;
 
     @Option(names = "--output-topic", paramLabel = "TOPIC",
-            description = "Topic of the kafka sink, created with " + JobKafkaCheck.OUTPUT_TOPIC_PARTITIONS + " partitions when missing (default: ${DEFAULT-VALUE}).")
+            description = "Topic of the kafka sink, created with " + JobKafkaCheck.OUTPUT_TOPIC_PARTITIONS + " partitions and cleanup.policy=compact when missing (default: ${DEFAULT-VALUE}).")
     private String outputTopic;
 
     @Option(names = "--checkpoint", paramLabel = "DIR|URI",
@@ -190,7 +193,7 @@ public final class StreamJob implements Callable<Integer> {
         }
         String radioCodesUri = StorageLocations.requireReachable("--radio-codes", radioCodes, hadoop);
         RadioCodes codes = RadioCodes.read(radioCodesUri, hadoop);
-        int partitions = JobKafkaCheck.run(source, sinks, queryOptions, err);
+        int partitions = JobKafkaCheck.run(source, sinks, queryOptions, monitoring.progressTopic(), err);
         boolean realTime = queryOptions.realTime(bounded);
         TaskSlots slots = new TaskSlots(partitions, queryOptions.counts() ? shufflePartitions : sinks.rejectsDir() != null ? 1 : 0,
                 queryOptions.counts() ? "the counts" : "the rejects");
@@ -206,15 +209,17 @@ public final class StreamJob implements Callable<Integer> {
         err.println("  trigger       " + triggering.describe());
         err.println("  sinks         " + (queryOptions.counts() ? sinks.describe() : "none (no counts)"));
         err.println("  rejects       " + (sinks.rejectsDir() == null ? "counted only" : "counted and written to " + sinks.rejectsDir()));
-        err.println("  metrics       " + (metrics == null ? "progress line only" : "progress line and " + metrics));
+        err.println("  metrics       " + (metrics == null ? "progress line only" : "progress line and " + metrics)
+                + "; " + monitoring.describe(uiPort));
         err.println("  checkpoint    " + (checkpointDir == null ? "temporary (each run starts from starting-offsets)" : checkpointDir));
         err.println("  spark         shuffle partitions " + shufflePartitions + ", UI " + (uiPort == 0 ? "off" : "http://localhost:" + uiPort));
 
         // Closed in reverse: Spark stops before its temporary checkpoint is deleted and the metrics file closed.
-        try (BatchProgressListener progress = new BatchProgressListener(err, metrics);
+        try (BatchProgressListener progress = new BatchProgressListener(err, metrics, monitoring.progressTopic() == null
+                ? null : new ProgressTopic(source.client(), monitoring.progressTopic(), err));
              CheckpointRoot checkpoints = new CheckpointRoot(checkpointDir);
              SparkSession spark = SparkSessions.create(shufflePartitions, uiPort,
-                     checkpointDir == null || StorageLocations.isLocal(checkpointDir, hadoop), err);
+                     checkpointDir == null || StorageLocations.isLocal(checkpointDir, hadoop), monitoring.prometheus(), err);
              SignalStop signal = new SignalStop(err, checkpointDir)) {
             spark.sparkContext().setLogLevel(logLevel.toUpperCase(Locale.ROOT));
             if (realTime) {
@@ -299,6 +304,9 @@ public final class StreamJob implements Callable<Integer> {
         }
         if (uiPort < 0 || uiPort > 65535) {
             throw usage("--ui-port must be 0..65535, not " + uiPort);
+        }
+        if (monitoring.prometheus() && uiPort == 0) {
+            throw usage("--prometheus serves the metrics on the Spark UI's port: give --ui-port a port, not 0");
         }
         if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             throw usage("--log-level must be one of " + String.join(", ", LOG_LEVELS.stream().sorted().toList()) + ", not '" + logLevel + "'");

@@ -41,6 +41,6 @@ class BatchMetricsTest {
         Map<String, Long> durationMs = new LinkedHashMap<>();
         durationMs.put("triggerExecution", 500L);
         return new BatchMetrics("counts-console", batchId, "2026-01-01T00:00:00.000Z", rows, inputRowsPerSecond, 2400.0,
-                durationMs, "-", 0, 0, 0);
+                durationMs, "-", 0, 0, 0, Map.of(), Map.of());
     }
 }

@@ -44,6 +44,15 @@ class StreamJobOptionsTest {
     }
 
     @Test
+    void prometheusWithoutTheUiIsRejected() {
+        Outcome outcome = run("--prometheus", "--ui-port", "0");
+
+        assertEquals(2, outcome.exitCode);
+        assertTrue(outcome.stderr.contains("--prometheus serves the metrics on the Spark UI's port: give --ui-port a port, not 0"),
+                outcome.stderr);
+    }
+
+    @Test
     void zeroWatermarkIsRejected() {
         Outcome outcome = run("--watermark", "0 seconds");
 

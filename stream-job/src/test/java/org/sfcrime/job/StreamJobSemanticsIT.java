@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,7 @@ import org.sfcrime.testing.CommandResult;
 import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.CountsTopic;
 import org.sfcrime.testing.SharedBroker;
+import org.sfcrime.testing.TopicReader;
 
 /**
  * The packaged job against a real broker: rejected messages, late calls, unknown radio codes
@@ -34,6 +41,7 @@ class StreamJobSemanticsIT {
 
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROGRESS_TOPIC = "semantics.progress";
 
     @RegisterExtension
     static final SharedBroker broker = new SharedBroker();
@@ -79,6 +87,15 @@ class StreamJobSemanticsIT {
         for (String line : Files.readAllLines(dir.resolve("metrics.jsonl"))) {
             batches.add(JSON.readTree(line));
         }
+        // The progress topic holds the metrics file's records, one message per batch, keyed by query.
+        List<JsonNode> progress = new ArrayList<>();
+        for (ConsumerRecord<String, String> message : TopicReader.readToEnd(broker.bootstrapServers(), PROGRESS_TOPIC, Duration.ofSeconds(30))) {
+            JsonNode batch = JSON.readTree(message.value());
+            assertEquals(batch.get("query").asText(), message.key(), message.value());
+            progress.add(batch);
+        }
+        assertEquals(sorted(batches), sorted(progress), "progress topic against the metrics file");
+        assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, cleanupPolicy(countsTopic), "the counts topic is a changelog");
         assertEquals(1, sum(batches, "counts-kafka", "droppedLate"), "late calls dropped");
         assertEquals(3, sum(batches, "counts-kafka", "rejected"), "rejected messages");
         assertEquals(3, sum(batches, "rejects", "rejected"), "rejected messages seen by the rejects query");
@@ -110,7 +127,19 @@ class StreamJobSemanticsIT {
                 "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--bounded",
                 "--sinks", "console,kafka,files", "--output-topic", countsTopic, "--output-dir", dir.resolve("out").toString(),
                 "--rejects-dir", dir.resolve("rejects").toString(), "--checkpoint", dir.resolve("checkpoint").toString(),
-                "--metrics-file", dir.resolve("metrics.jsonl").toString(), "--watermark", "30 minutes", "--ui-port", "0");
+                "--metrics-file", dir.resolve("metrics.jsonl").toString(), "--progress-topic", PROGRESS_TOPIC, "--watermark", "30 minutes", "--ui-port", "0");
+    }
+
+    private static List<String> sorted(List<JsonNode> batches) {
+        return batches.stream().map(JsonNode::toString).sorted().toList();
+    }
+
+    private static String cleanupPolicy(String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        }
     }
 
     private static long sum(List<JsonNode> batches, String query, String field) {
