@@ -4,6 +4,7 @@
 
 const TOP_TYPES_CHARTED = 10;
 const TOP_TYPES_SERIES = 5;
+const SERIES_WINDOWS = 48;
 const CALLS_SHOWN = 25;
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#9333ea', '#ea580c',
   '#475569', '#0d9488'];
@@ -105,14 +106,16 @@ function renderSeries() {
   const totals = new Map();
   const perWindow = new Map();   // crime type -> window -> calls
   const windows = new Set();
+  for (const row of counts.values()) windows.add(row.window_start);
+  const sortedWindows = [...windows].sort().slice(-SERIES_WINDOWS);
+  const shownWindows = new Set(sortedWindows);
   for (const row of counts.values()) {
-    windows.add(row.window_start);
+    if (!shownWindows.has(row.window_start)) continue;
     totals.set(row.crime_type, (totals.get(row.crime_type) || 0) + row.count);
     const byWindow = perWindow.get(row.crime_type) || new Map();
     byWindow.set(row.window_start, (byWindow.get(row.window_start) || 0) + row.count);
     perWindow.set(row.crime_type, byWindow);
   }
-  const sortedWindows = [...windows].sort();
   const topTypes = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, TOP_TYPES_SERIES).map(e => e[0]);
   const datasets = topTypes.map((type, i) => ({
