@@ -245,9 +245,9 @@ class DashboardIT {
                 .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + " " + e.getValue()).toList();
     }
 
-    /** The page shows the first 15. */
+    /** The page shows the first 10. */
     private static List<String> top(List<String> ranking) {
-        return ranking.subList(0, Math.min(15, ranking.size()));
+        return ranking.subList(0, Math.min(10, ranking.size()));
     }
 
     private static String newestWindow(Map<String, String> counts) {
