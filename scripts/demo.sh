@@ -10,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 usage() {
   cat <<USAGE
 Usage: scripts/demo.sh [--input FILE] [--port N] [--cluster] [--secure]
+       scripts/demo.sh --dashboard [--rate N] [--dashboard-port N] [--input FILE] [--port N] [--secure]
        scripts/demo.sh --stop
 
 Runs the pipeline end to end on FILE (default: the bundled synthetic sample,
@@ -31,7 +32,13 @@ topic is emptied first, so the demo can be rerun.
               (scripts/spark-cluster.sh start --secure, state in .runtime/spark-cluster-secure):
               the job is submitted with its --properties-file. It uses the same ports: stop a
               plaintext demo first (scripts/demo.sh --stop) or pass another --port. See docs/SECURITY.md.
-  --stop      stop what earlier demos started (Kafka, the Spark cluster, HDFS), and nothing else
+  --dashboard watch it live instead: the job runs continuously (counts, enriched feed, progress),
+              the dashboard serves http://127.0.0.1:DASHBOARD-PORT/ (default 8080), and the producer
+              replays FILE at --rate calls/s (default 20: an hour of the sample's event time every
+              3 s), looping, each pass later in event time; prints the URL and returns, everything
+              keeps running. See docs/dashboard.md.
+  --stop      stop what earlier demos started (Kafka, the Spark cluster, HDFS, the live job, the
+              dashboard and the replay), and nothing else
 
 Kafka, and with --cluster the Spark master and workers and HDFS, keep running afterwards; the demo says so
 at the end. Stop them with scripts/demo.sh --stop.
@@ -40,7 +47,7 @@ USAGE
 
 # The broker's port, the topic and its partitions are the ones every component shares.
 input="$ROOT/data/police-department-calls-for-service.json" port="$(pipeline_setting kafka.bootstrap.servers)"
-port="${port%%,*}" port="${port##*:}" cluster=0 secure=0 stop=0
+port="${port%%,*}" port="${port##*:}" cluster=0 secure=0 stop=0 dashboard=0 rate=20 dashboard_port=8080
 topic="$(pipeline_setting topic)" partitions="$(pipeline_setting partitions)"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -49,13 +56,18 @@ while [ $# -gt 0 ]; do
     --cluster) cluster=1; shift ;;
     --secure) secure=1; shift ;;
     --stop) stop=1; shift ;;
+    --dashboard) dashboard=1; shift ;;
+    --rate) rate="${2:-}"; shift 2 ;;
+    --dashboard-port) dashboard_port="${2:-}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "error: unknown option '$1' (see scripts/demo.sh --help)" >&2; exit 2 ;;
   esac
 done
 # What this demo started and may stop again: one line per service, "kafka DIR", "spark-cluster" or "hdfs".
 started_file="$RUNTIME_DIR/demo.started"
+source "$ROOT/scripts/lib/demo-dashboard.sh"
 if [ "$stop" = 1 ]; then
+  stop_dashboard_demo
   grep '^spark-cluster' "$started_file" 2>/dev/null | while read -r _ spark_dir; do
     "$ROOT/scripts/spark-cluster.sh" stop ${spark_dir:+--dir "$spark_dir"}
   done
@@ -66,12 +78,15 @@ if [ "$stop" = 1 ]; then
   exit 0
 fi
 [ -r "$input" ] || { echo "error: $input: no such readable file" >&2; exit 2; }
+[[ "$rate" =~ ^[1-9][0-9]*$ ]] || { echo "error: --rate must be a whole number of calls per second, not '$rate'" >&2; exit 2; }
+[[ "$dashboard_port" =~ ^[0-9]+$ ]] || { echo "error: --dashboard-port must be a port number, not '$dashboard_port'" >&2; exit 2; }
+[ "$dashboard" = 1 ] && [ "$cluster" = 1 ] && { echo "error: --dashboard runs the job in local mode: not with --cluster" >&2; exit 2; }
 # The demo's own state folder, apart from scripts/start.sh's default: the README's steps, run after
 # the demo, then start on a Kafka of their own, not on the demo's topic.
 brokers=1 replicas=1 kafka_dir="$RUNTIME_DIR/kafka-demo"
 [ "$cluster" = 1 ] && brokers=3 replicas=3 kafka_dir="$RUNTIME_DIR/kafka-demo-3"
 # With --secure every client names its user's file; the admin empties the topic.
-secure_start=() admin=() producer=() consumer=() job=() spark_dir="$RUNTIME_DIR/spark-cluster"
+secure_start=() admin=() producer=() consumer=() job=() dashboard_client=() spark_dir="$RUNTIME_DIR/spark-cluster"
 if [ "$secure" = 1 ]; then
   spark_dir="$RUNTIME_DIR/spark-cluster-secure"
   kafka_dir="$kafka_dir-secure"
@@ -80,6 +95,7 @@ if [ "$secure" = 1 ]; then
   producer=(--producer-config "$kafka_dir/client-producer.properties")
   consumer=(--consumer-config "$kafka_dir/client-consumer.properties")
   job=(--kafka-config "$kafka_dir/client-stream-job.properties")
+  dashboard_client=(--consumer-config "$kafka_dir/client-dashboard.properties")
 fi
 cd "$ROOT"
 started=$(date +%s)
@@ -113,6 +129,11 @@ for _ in $(seq 1 60); do   # deletion is asynchronous: wait until the name is fr
     --topic "$topic" --partitions "$partitions" --replication-factor "$replicas" >/dev/null 2>&1 && break
   sleep 1
 done
+
+if [ "$dashboard" = 1 ]; then
+  run_dashboard_demo "$bootstrap" "$rate" "$dashboard_port"
+  exit 0
+fi
 
 info "1/3 replaying $(basename "$input") into $topic (event-time order)"
 java -jar producer/target/producer.jar --bootstrap-server "$bootstrap" --topic "$topic" --input "$input" "${producer[@]}"

@@ -75,7 +75,8 @@ kafka_run() {
 # Builds the project's jars when one is missing or older than the sources.
 ensure_jars() {
   local stale=0 jar
-  for jar in sample/target/sample.jar producer/target/producer.jar consumer/target/consumer.jar stream-job/target/stream-job.jar; do
+  for jar in sample/target/sample.jar producer/target/producer.jar consumer/target/consumer.jar stream-job/target/stream-job.jar \
+      dashboard/target/dashboard.jar; do
     if [ ! -f "$ROOT/$jar" ] || [ -n "$(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main "$ROOT/config" \
           -newer "$ROOT/$jar" -type f -print -quit 2>/dev/null)" ]; then
       stale=1

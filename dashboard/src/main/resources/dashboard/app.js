@@ -4,9 +4,11 @@
 
 const TOP_TYPES_CHARTED = 10;
 const TOP_TYPES_SERIES = 5;
+const SERIES_WINDOWS = 48;
 const CALLS_SHOWN = 25;
+const RANKED_ROWS = 10;
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#9333ea', '#ea580c',
-  '#475569', '#0d9488'];
+  '#475569', '#0d9488', '#1e3a8a', '#991b1b', '#166534', '#92400e', '#5b21b6', '#155e75', '#9d174d', '#3f6212'];
 
 const counts = new Map();   // "window_start|crime_type|disposition" -> row
 let calls = [];             // oldest first
@@ -67,7 +69,7 @@ function renderRanking() {
   const ranked = window === null ? [] : ranking(window);
   const body = $('ranking').tBodies[0];
   body.replaceChildren();
-  ranked.slice(0, 15).forEach((t, i) => {
+  ranked.slice(0, RANKED_ROWS).forEach((t, i) => {
     const tr = document.createElement('tr');
     cell(tr, String(i + 1), 'num');
     cell(tr, t.type);
@@ -89,7 +91,7 @@ function renderRanking() {
       data: { labels: top.map(t => t.type), datasets },
       options: {
         indexAxis: 'y', animation: false, maintainAspectRatio: false,
-        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } },
+        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true, ticks: { autoSkip: false } } },
         plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 10 } } } },
       },
     });
@@ -105,14 +107,16 @@ function renderSeries() {
   const totals = new Map();
   const perWindow = new Map();   // crime type -> window -> calls
   const windows = new Set();
+  for (const row of counts.values()) windows.add(row.window_start);
+  const sortedWindows = [...windows].sort().slice(-SERIES_WINDOWS);
+  const shownWindows = new Set(sortedWindows);
   for (const row of counts.values()) {
-    windows.add(row.window_start);
+    if (!shownWindows.has(row.window_start)) continue;
     totals.set(row.crime_type, (totals.get(row.crime_type) || 0) + row.count);
     const byWindow = perWindow.get(row.crime_type) || new Map();
     byWindow.set(row.window_start, (byWindow.get(row.window_start) || 0) + row.count);
     perWindow.set(row.crime_type, byWindow);
   }
-  const sortedWindows = [...windows].sort();
   const topTypes = [...totals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, TOP_TYPES_SERIES).map(e => e[0]);
   const datasets = topTypes.map((type, i) => ({

@@ -44,6 +44,8 @@ final class TopicFeeds implements Runnable {
     private final String progressTopic;
     private final String bootstrapServers;
     private final Set<String> assignedTopics = new HashSet<>();
+    /** Once the user may not read the input topic's offsets (ACLs), the lag comes from the progress alone. */
+    private boolean inputEndsDenied;
     private volatile boolean running = true;
 
     TopicFeeds(Consumer<String, String> consumer, DashboardState state, Topics topics, String bootstrapServers) {
@@ -154,17 +156,21 @@ final class TopicFeeds implements Runnable {
         if (asked.isEmpty()) {
             return;
         }
-        try {
-            state.topicEnds(consumer.endOffsets(asked, REQUEST_TIMEOUT), false);
-        } catch (AuthorizationException e) {
-            consumer.endOffsets(consumer.assignment(), REQUEST_TIMEOUT);
-            Map<TopicPartition, Long> latest = new HashMap<>();
-            for (JsonNode offsets : state.progressOffsets("latestOffsets").values()) {
-                offsets.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(p ->
-                        latest.merge(new TopicPartition(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong(), Math::max)));
+        if (!inputEndsDenied) {
+            try {
+                state.topicEnds(consumer.endOffsets(asked, REQUEST_TIMEOUT), false);
+                return;
+            } catch (AuthorizationException e) {
+                inputEndsDenied = true;
             }
-            state.topicEnds(latest, true);
         }
+        consumer.endOffsets(consumer.assignment(), REQUEST_TIMEOUT); // still asked: it tells whether Kafka answers
+        Map<TopicPartition, Long> latest = new HashMap<>();
+        for (JsonNode offsets : state.progressOffsets("latestOffsets").values()) {
+            offsets.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(p ->
+                    latest.merge(new TopicPartition(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong(), Math::max)));
+        }
+        state.topicEnds(latest, true);
     }
 
     private void dispatch(ConsumerRecords<String, String> records) {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,19 +169,19 @@ class DashboardIT {
         ChromeDriver browser = HeadlessChromium.start(dir.resolve("profile"));
         try {
             browser.get(dashboard.url());
-            String sampleWindow = newestWindow(WindowedCountsOracle.hourlyCounts(sample, ProjectPaths.radioCodes()));
-            List<String> sampleRanking = ranking(WindowedCountsOracle.hourlyCounts(sample, ProjectPaths.radioCodes()), sampleWindow);
+            String sampleWindow = LaterCalls.newestWindow(WindowedCountsOracle.hourlyCounts(sample, ProjectPaths.radioCodes()));
+            List<String> sampleRanking = LaterCalls.ranking(WindowedCountsOracle.hourlyCounts(sample, ProjectPaths.radioCodes()), sampleWindow);
             new WebDriverWait(browser, PAGE_TIMEOUT).until(d -> rankedTypes(browser).equals(top(sampleRanking)));
             ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
             // Calls of the hour after the sample's: a new newest window with its own ranking, and new rows in the feed.
             Path later = dir.resolve("later.json");
-            Set<String> newIds = writeLaterCalls(sample, later);
+            Set<String> newIds = LaterCalls.write(sample, later);
             CommandResult replay = Commands.run(CLI_TIMEOUT, Commands.javaJar(ProjectPaths.resolve("producer/target/producer.jar"),
                     "--bootstrap-server", broker.bootstrapServers(), "--topic", TOPIC, "--input", later.toString()));
             assertEquals(0, replay.exitCode(), replay.describe());
             Map<String, String> laterCounts = WindowedCountsOracle.hourlyCounts(later, ProjectPaths.radioCodes());
-            List<String> laterRanking = ranking(laterCounts, newestWindow(laterCounts));
+            List<String> laterRanking = LaterCalls.ranking(laterCounts, LaterCalls.newestWindow(laterCounts));
             new WebDriverWait(browser, PAGE_TIMEOUT).until(d -> rankedTypes(browser).equals(top(laterRanking))
                     && newIds.contains(firstCallId(browser)));
 
@@ -206,52 +202,9 @@ class DashboardIT {
         }
     }
 
-    /** Eight calls at 00:05-00:40 of the day after the sample's last: three crime types, 4 + 3 + 1, new crime ids. */
-    private static Set<String> writeLaterCalls(Path sample, Path file) throws IOException {
-        JsonNode template = JSON.readTree(sample.toFile()).get(0);
-        String[][] calls = {{"Browser Test A", "HAN"}, {"Browser Test A", "HAN"}, {"Browser Test A", "CIT"}, {"Browser Test A", "GOA"},
-                {"Browser Test B", "HAN"}, {"Browser Test B", "ADV"}, {"Browser Test B", "HAN"}, {"Browser Test C", "ZZZ"}};
-        ArrayNode array = JSON.createArrayNode();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < calls.length; i++) {
-            ObjectNode call = template.deepCopy();
-            String id = "9990000" + i;
-            String time = String.format("%02d:%02d", 0, 5 + 5 * i);
-            call.put("crime_id", id);
-            call.put("original_crime_type_name", calls[i][0]);
-            call.put("disposition", calls[i][1]);
-            call.put("report_date", "2019-01-01T00:00:00.000");
-            call.put("call_date", "2019-01-01T00:00:00.000");
-            call.put("offense_date", "2019-01-01T00:00:00.000");
-            call.put("call_time", time);
-            call.put("call_date_time", "2019-01-01T" + time + ":00.000");
-            array.add(call);
-            ids.add(id);
-        }
-        JSON.writeValue(file.toFile(), array);
-        return ids;
-    }
-
-    /** The window's crime types, largest total first, ties by name: the page's order. */
-    private static List<String> ranking(Map<String, String> counts, String window) {
-        Map<String, Long> totals = new TreeMap<>();
-        counts.forEach((key, value) -> {
-            String[] parts = key.split("\\|", -1);
-            if (parts[0].equals(window)) {
-                totals.merge(parts[1], Long.parseLong(value.substring(value.lastIndexOf('|') + 1)), Long::sum);
-            }
-        });
-        return totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey())).map(e -> e.getKey() + " " + e.getValue()).toList();
-    }
-
-    /** The page shows the first 15. */
+    /** The page shows the first 10. */
     private static List<String> top(List<String> ranking) {
-        return ranking.subList(0, Math.min(15, ranking.size()));
-    }
-
-    private static String newestWindow(Map<String, String> counts) {
-        return counts.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).max(Comparator.naturalOrder()).orElseThrow();
+        return ranking.subList(0, Math.min(10, ranking.size()));
     }
 
     /** Read in one script, so that a re-render between two reads cannot mix two states. */

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 /** The job's options that let others watch it: the progress topic and Spark's Prometheus endpoint. */
 public final class MonitoringOptions {
 
-    /** Where Spark's PrometheusServlet serves the driver's metrics, on the UI port. */
+    /** Where Spark's PrometheusServlet serves the driver's metrics, on the UI port (which redirects it to PATH/). */
     static final String PROMETHEUS_PATH = "/metrics/prometheus";
 
     @Option(names = "--progress-topic", paramLabel = "TOPIC",
@@ -15,7 +15,7 @@ public final class MonitoringOptions {
 
     @Option(names = "--prometheus", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
             description = "Serve Spark's metrics, streaming queries' included, in Prometheus' text format at http://localhost:UI-PORT"
-                    + PROMETHEUS_PATH + " (needs the UI) (default: ${DEFAULT-VALUE}).")
+                    + PROMETHEUS_PATH + "/ (needs the UI) (default: ${DEFAULT-VALUE}).")
     private boolean prometheus;
 
     /** @return the progress topic, or null for none */
@@ -30,6 +30,6 @@ public final class MonitoringOptions {
     /** One line for the summary printed at start. */
     String describe(int uiPort) {
         return (progressTopic() == null ? "no progress topic" : "progress to topic " + progressTopic())
-                + (prometheus ? ", Prometheus at http://localhost:" + uiPort + PROMETHEUS_PATH : "");
+                + (prometheus ? ", Prometheus at http://localhost:" + uiPort + PROMETHEUS_PATH + "/" : "");
     }
 }
