@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.sfcrime.cli.CommandLines;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Under a cluster master the job refuses, before Spark or Kafka is contacted, folders that the
  * executors cannot share and a standalone master that is not there: one line, exit 2 or 1.
  */
+// Sets the system property spark.master, which every SparkConf of a class running beside it would read.
+@Isolated
 class ClusterPreflightTest {
 
     private static final String MASTER = "spark://127.0.0.1:7077";
