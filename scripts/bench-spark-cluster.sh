@@ -4,7 +4,7 @@
 # loads the input once, and stops both at the end. Each measured run holds /tmp/sf-bench.lock.
 #   scripts/generate-sample.sh --records 200000 --output /tmp/calls-200k.json
 #   scripts/bench-spark-cluster.sh --input /tmp/calls-200k.json --rounds 3
-# Exit codes: 0 every run succeeded, 1 failure at run time, 2 usage error.
+# Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -18,6 +18,8 @@ order each round. Prints per run the batch time (sum of triggerExecution from --
 the wall time of scripts/spark-submit, then the medians and the cluster/local ratios.
   --input FILE   calls to load (e.g. from scripts/generate-sample.sh --records 200000)
   --rounds N     runs per configuration (default: 3)
+
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 USAGE
 }
 
