@@ -17,6 +17,8 @@ Starts its own 3-node cluster on free loopback ports in a temporary folder, then
 healthy (1-partition and 3-partition topics), node 3 stopped (3 partitions), node 3 back.
 Calls file: N synthetic calls (scripts/generate-sample.sh, kept in .runtime/bench/).
 Prints one line per condition with the medians over the rounds.
+
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 USAGE
 }
 

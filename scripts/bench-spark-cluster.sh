@@ -5,7 +5,7 @@
 # ports, loads the input once, and stops them at the end. Each measured run holds /tmp/sf-bench.lock.
 #   scripts/generate-sample.sh --records 200000 --output /tmp/calls-200k.json
 #   scripts/bench-spark-cluster.sh --input /tmp/calls-200k.json --rounds 3
-# Exit codes: 0 every run succeeded, 1 failure at run time, 2 usage error.
+# Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -22,6 +22,8 @@ then the medians and the cluster/local and hdfs/disk ratios.
   --input FILE   calls to load (e.g. from scripts/generate-sample.sh --records 200000)
   --rounds N     runs per configuration (default: 3)
   --port N       first of the 14 loopback ports it uses (default: a random one from 20000)
+
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 USAGE
 }
 

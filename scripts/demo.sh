@@ -42,6 +42,8 @@ topic is emptied first, so the demo can be rerun.
 
 Kafka, and with --cluster the Spark master and workers and HDFS, keep running afterwards; the demo says so
 at the end. Stop them with scripts/demo.sh --stop.
+
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 USAGE
 }
 

@@ -35,7 +35,8 @@ The daemons' heaps: HDFS_HEAP (default 256m each). Give the job its storage with
     --checkpoint hdfs://127.0.0.1:9000/sf-crime/checkpoint --output-dir hdfs://127.0.0.1:9000/sf-crime/counts
 (a client creates files with its own dfs.replication, Hadoop's default 3). Look at the files with
 scripts/hdfs-dfs -ls -R hdfs://127.0.0.1:9000/ (Hadoop's FsShell).
-Exit codes: 0 success, 1 failure (or, for status, something is not running), 2 usage error.
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
+status exits 1 when the NameNode or a DataNode is not running.
 USAGE
 }
 

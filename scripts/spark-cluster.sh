@@ -42,7 +42,8 @@ The daemons' heaps: SPARK_DAEMON_MEMORY (default 256m each). Submit the job with
   scripts/spark-submit --master spark://127.0.0.1:PORT stream-job/target/stream-job.jar \\
     --checkpoint hdfs://HOST:PORT/dir ...   (storage every worker reaches; see scripts/hdfs.sh)
 and to a --secure cluster with --properties-file DIR/spark-secure.properties after --master.
-Exit codes: 0 success, 1 failure (or, for status, something is not running), 2 usage error.
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
+status exits 1 when the Master or a Worker is not running.
 USAGE
 }
 

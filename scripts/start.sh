@@ -64,7 +64,8 @@ for N > 1 the replication settings, and with --secure the listeners, TLS, SASL a
 (DIR/node-i/server.properties is mode 600: with --secure it holds passwords). Stop with scripts/stop.sh [--dir DIR] [--node I].
 Prints progress on stderr and, as its last line on stdout, the bootstrap list
 (127.0.0.1:P1,127.0.0.1:P2,...).
-Exit codes: 0 running and topic present, 1 failure, 2 usage error.
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
+Success means every node runs and the topic exists.
 USAGE
 }
 

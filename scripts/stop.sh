@@ -11,7 +11,8 @@ Usage: scripts/stop.sh [--dir DIR] [--node I] [--timeout S]
 
 Stops every node of the Kafka started by scripts/start.sh --dir DIR (default: .runtime/kafka-run),
 or only node I (DIR/node-I) with --node. Nodes get S seconds (default: 30) to shut down cleanly,
-then are killed. Exit codes: 0 stopped or not running, 2 usage error.
+then are killed; nodes that are not running count as stopped.
+Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 USAGE
 }
 

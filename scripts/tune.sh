@@ -9,7 +9,7 @@
 #   scripts/tune.sh --quick --publish   # replaces the results in docs/tuning/ that docs/TUNING.md cites
 #   scripts/tune.sh --part grid --factors spark-defaults   # shipped vs Spark's plain defaults (~3 min)
 #   scripts/tune.sh --help
-# Exit codes: 0 every run succeeded, 1 failure at run time (or failed runs, listed in the CSV), 2 usage error.
+# Exit status: 0 success, 1 failure at run time, 2 usage error, 130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/bench.sh"
 wants_help "$@" || ensure_spark_runtime

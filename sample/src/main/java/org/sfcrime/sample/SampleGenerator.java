@@ -26,18 +26,10 @@ public final class SampleGenerator implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private int records;
-
     @Option(names = "--records", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_RECORDS,
             description = "Writes this many records, from 1 to " + SyntheticCalls.MAX_RECORDS
                     + "; about 2,200 make one day (default: ${DEFAULT-VALUE}).")
-    void setRecords(int records) {
-        if (records < 1 || records > SyntheticCalls.MAX_RECORDS) {
-            throw new ParameterException(spec.commandLine(), "--records must be between 1 and "
-                    + SyntheticCalls.MAX_RECORDS + ", not " + records);
-        }
-        this.records = records;
-    }
+    private int records;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SyntheticCalls.DEFAULT_SEED,
             description = "Seeds the random choices; the same arguments always give the same bytes (default: ${DEFAULT-VALUE}).")
@@ -57,6 +49,10 @@ public final class SampleGenerator implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (records < 1 || records > SyntheticCalls.MAX_RECORDS) {
+            throw new ParameterException(spec.commandLine(), "--records must be between 1 and "
+                    + SyntheticCalls.MAX_RECORDS + ", not " + records);
+        }
         try (SampleOutput out = SampleOutput.open(output, System.out)) {
             String newest = null;
             String oldest = null;

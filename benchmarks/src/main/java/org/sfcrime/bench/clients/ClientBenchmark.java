@@ -22,6 +22,7 @@ import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.Csv;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.bench.Stats;
+import org.sfcrime.cli.ExitCodes;
 import org.sfcrime.cli.OptionDefaults;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.sample.SyntheticCalls;
@@ -39,10 +40,10 @@ import picocli.CommandLine.Spec;
  * alternate the clients, running each measured child, the table on stdout, the CSV files, and the
  * exit codes.
  */
-@Command(mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:Every run completed (a missed target is reported, not an error).",
-            "1:A run failed, timed out or moved the wrong number of records; the broker could not start.",
-            "2:Invalid usage."})
+@Command(mixinStandardHelpOptions = true,
+        footer = {"", ExitCodes.HELP,
+            "Success: every run completed (a missed target is reported, not an error). Failure at run time: a run"
+                    + " failed, timed out or moved the wrong number of records; the broker could not start."})
 abstract class ClientBenchmark implements Callable<Integer> {
 
     private static final String ROW = "%-7s %-10s %11s %7s %8s %12s %7s %11s %8s%n";

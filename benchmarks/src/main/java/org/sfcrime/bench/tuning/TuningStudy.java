@@ -21,6 +21,7 @@ import org.sfcrime.bench.BenchFailure;
 import org.sfcrime.bench.DataSet;
 import org.sfcrime.cli.PropertiesFiles;
 import org.sfcrime.cli.CommandLines;
+import org.sfcrime.cli.ExitCodes;
 import org.sfcrime.sample.SyntheticCalls;
 import org.sfcrime.testing.Commands;
 import org.sfcrime.testing.ProjectPaths;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
                 "end-to-end latency (live, fixed producer rate, per trigger interval) against a broker it starts itself.",
                 "Writes CSV files and PNG charts to --output-dir: .runtime/tune, or the committed docs/tuning with --publish."},
         footer = {"", "Example: scripts/tune.sh --quick",
-                "Exit codes: 0 every run succeeded, 1 failure at run time (or some runs failed; see the CSV), 2 usage error."})
+                ExitCodes.HELP,
+                "Failure at run time includes runs that failed: see the error column of the CSV files."})
 public final class TuningStudy implements Callable<Integer> {
 
     private static final List<String> JARS = List.of("stream-job/target/stream-job.jar", "producer/target/producer.jar");
