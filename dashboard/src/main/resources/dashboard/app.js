@@ -65,7 +65,7 @@ function hourLabel(windowStart) {
 
 function renderRanking() {
   const window = newestWindow();
-  $('latest-window').textContent = window === null ? '–' : hourLabel(window) + ' (UTC wall clock)';
+  $('latest-window').textContent = window === null ? '–' : hourLabel(window) + ' (San Francisco local time)';
   const ranked = window === null ? [] : ranking(window);
   const body = $('ranking').tBodies[0];
   body.replaceChildren();
