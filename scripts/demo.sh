@@ -70,11 +70,12 @@ started_file="$RUNTIME_DIR/demo.started"
 source "$ROOT/scripts/lib/demo-dashboard.sh"
 if [ "$stop" = 1 ]; then
   stop_dashboard_demo
-  grep '^spark-cluster' "$started_file" 2>/dev/null | while read -r _ spark_dir; do
+  # grep finds nothing when the demo started no such service: not a failure (pipefail)
+  { grep '^spark-cluster' "$started_file" 2>/dev/null || true; } | while read -r _ spark_dir; do
     "$ROOT/scripts/spark-cluster.sh" stop ${spark_dir:+--dir "$spark_dir"}
   done
   grep -qx hdfs "$started_file" 2>/dev/null && "$ROOT/scripts/hdfs.sh" stop
-  grep '^kafka ' "$started_file" 2>/dev/null | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
+  { grep '^kafka ' "$started_file" 2>/dev/null || true; } | while read -r _ kafka_dir; do "$ROOT/scripts/stop.sh" --dir "$kafka_dir"; done
   [ -s "$started_file" ] || info "nothing to stop: no demo has started Kafka, a Spark cluster or HDFS"
   rm -f "$started_file"
   exit 0
