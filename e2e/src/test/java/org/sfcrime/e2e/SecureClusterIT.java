@@ -280,7 +280,7 @@ class SecureClusterIT {
                         "user consumer is not authorized to read group another-group"),
                 new FailureCase(Commands.javaJar(jar("consumer"), "--consumer-config", cluster.clientFile("dashboard").toString(),
                         "--verify", ProjectPaths.sampleCalls().toString(), "--timeout-ms", timeoutMs), cli,
-                        "user dashboard is not authorized to read topic " + TOPIC),
+                        "user dashboard is not authorized to describe topic " + TOPIC),
                 // A submission without the Spark cluster's secret is refused in one line.
                 new FailureCase(List.of("bash", "scripts/spark-submit", "--master", sparkMaster, "stream-job/target/stream-job.jar",
                         "--kafka-config", cluster.clientFile("stream-job").toString(), "--bounded", "--sinks", "kafka",
