@@ -58,13 +58,6 @@ final class ClusterPreflight {
             throw new ParameterException(commandLine, "under the cluster master " + master + " " + String.join(" and ", relative)
                     + (relative.size() == 1 ? " must be an absolute path: " : " must be absolute paths: ") + shared);
         }
-        List<String> local = locations.stream().filter(location -> StorageLocations.isLocal(value(location), hadoop)).toList();
-        if (!local.isEmpty()) {
-            commandLine.getErr().println("warning: under the cluster master " + master + " " + String.join(" and ", local)
-                    + (local.size() == 1 ? " is a local path: " : " are local paths: ") + "every worker must see the same path"
-                    + " (one machine or a shared mount); across machines use hdfs:// or an object store");
-            commandLine.getErr().flush();
-        }
         if (master.startsWith("spark://") && !anyReachable(master, MASTER_CONNECT_TIMEOUT)) {
             throw new CommandFailure("cannot reach the Spark master at " + master + " within "
                     + MASTER_CONNECT_TIMEOUT.toSeconds() + " s (is it running? try scripts/spark-cluster.sh start)");
@@ -73,6 +66,14 @@ final class ClusterPreflight {
             throw new CommandFailure("the Spark master at " + master + " accepts only authenticated applications"
                     + " (spark.authenticate): submit with --properties-file DIR/spark-secure.properties, the file"
                     + " scripts/spark-cluster.sh start --secure wrote");
+        }
+        // Warned only once nothing else stops the job, so that a refusal stays one line.
+        List<String> local = locations.stream().filter(location -> StorageLocations.isLocal(value(location), hadoop)).toList();
+        if (!local.isEmpty()) {
+            commandLine.getErr().println("warning: under the cluster master " + master + " " + String.join(" and ", local)
+                    + (local.size() == 1 ? " is a local path: " : " are local paths: ") + "every worker must see the same path"
+                    + " (one machine or a shared mount); across machines use hdfs:// or an object store");
+            commandLine.getErr().flush();
         }
     }
 
