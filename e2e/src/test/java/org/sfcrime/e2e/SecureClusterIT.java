@@ -321,8 +321,10 @@ class SecureClusterIT {
             assertEquals(0, created.get().result().exitCode(), created.get().result().describe());
             CommandResult refused = jobCreates.get().result();
             assertEquals(1, refused.exitCode(), refused.describe());
-            assertTrue(refused.stderr().contains("Error while executing topic command : Authorization failed."),
+            // kafka-topics prints its error line on stdout and the exception on stderr.
+            assertTrue(refused.stdout().contains("Error while executing topic command : Authorization failed."),
                     refused.describe());
+            assertTrue(refused.stderr().contains("TopicAuthorizationException"), refused.describe());
         } finally {
             pool.shutdownNow();
         }
