@@ -34,7 +34,10 @@ daemon_await_log() {
   local log="$1" from="$2" pattern="$3" pid_file="$4" match="$5" timeout="$6" started_at
   started_at=$(date +%s)
   until tail -c +"$from" "$log" 2>/dev/null | grep -q -- "$pattern"; do
-    if ! daemon_pid "$pid_file" "$match" >/dev/null; then
+    # In its first seconds the child may still be the forked shell, before it execs the daemon:
+    # alive is enough then; after that its command line must match, as for any pid file.
+    if ! daemon_pid "$pid_file" "$match" >/dev/null \
+        && ! { [ $(( $(date +%s) - started_at )) -lt 10 ] && kill -0 "$(cat "$pid_file" 2>/dev/null)" 2>/dev/null; }; then
       tail -n 20 "$log" >&2
       return 1
     fi
